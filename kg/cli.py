@@ -1,0 +1,118 @@
+"""The `kg` command: thin click commands over the library."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+DEFAULT_OUT = Path("exports")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+
+
+def graph_option(f):
+    return click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
+                        show_default=True, help="A graph built by `kg build`.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli():
+    """Vietnamese public-security news into an RDF knowledge graph."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Folder for graph.ttl, graph.trig and graph.html.")
+@click.option("--no-html", is_flag=True, help="Skip the HTML view.")
+def build(sources, out_dir, no_html):
+    """Build the graph from article files and folders (searched recursively)."""
+    from kg.build import build as run_build
+
+    def progress(path):
+        progress.n += 1
+        if progress.n % 100 == 0:
+            click.echo(f"  {progress.n} articles...", err=True)
+
+    progress.n = 0
+    try:
+        report = run_build(list(sources), out_dir, progress=progress, html=not no_html)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
+    for message in report.skipped:
+        click.echo(f"skipped: {message}", err=True)
+    counts = ", ".join(f"{n} {cls.lower()}" for cls, n in report.counts.items())
+    click.echo(f"{report.articles} articles: {counts}; {report.triples} triples -> {out_dir}/")
+    if report.skipped:
+        click.echo(f"{len(report.skipped)} input(s) skipped", err=True)
+        sys.exit(3)
+
+
+@cli.command()
+@click.argument("query")
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+def query(query, graph_path, fmt):
+    """Run QUERY: a shipped query's name, a .rq file, or SPARQL text."""
+    from kg import query as q
+
+    try:
+        text = q.query_text(query)
+        result = q.run(q.load_graph(graph_path), text)
+        click.echo(q.render(result, fmt), nl=False)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@graph_option
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.html", show_default=True)
+def viz(graph_path, out):
+    """Write the interactive network view (one HTML file that works offline)."""
+    from kg.build import write_atomic
+    from kg.query import load_graph
+    from kg.viz import render_html
+
+    try:
+        write_atomic(out, render_html(load_graph(graph_path)).encode("utf-8"))
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {out}")
+
+
+@cli.command()
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="ttl", show_default=True)
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), help="File to write; default: standard output.")
+def export(graph_path, fmt, out):
+    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+    from kg.build import write_atomic
+    from kg.query import load_graph
+
+    try:
+        source = graph_path.with_suffix(".trig") if fmt in ("trig", "nq") and graph_path.suffix == ".ttl" else graph_path
+        if fmt in ("trig", "nq") and source.is_file():
+            from rdflib import Dataset
+
+            from kg.namespaces import bind_all
+            g = bind_all(Dataset())
+            g.parse(source, format="trig")
+        else:
+            g = load_graph(graph_path)
+        data = g.serialize(format=EXPORT_FORMATS[fmt])
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    if out:
+        write_atomic(out, data)
+        click.echo(f"wrote {out}")
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+def main():
+    cli(prog_name="kg")

@@ -1,0 +1,74 @@
+"""What extraction produces: plain records, each with the span of its sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Locality:
+    name: str
+    level: str                 # tỉnh | huyện | xã | thôn
+    word: str                  # the level word as printed for villages ("bản"), else the level
+    sentence: Sentence
+    parent: "Locality | None" = None
+    code: str | None = None    # official code, from the gazetteer
+    successor: str | None = None
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """Names from the province down: what the IRI is minted from."""
+        chain = self.parent.key if self.parent else ()
+        return chain + (self.name,)
+
+
+@dataclass
+class Organization:
+    name: str
+    type: str                  # police | party | government | front | mass | military | committee | school | business | media | other
+    sentence: Sentence
+    locality: Locality | None = None
+    parent: "Organization | None" = None
+
+
+@dataclass
+class Officer:
+    name: str
+    sentence: Sentence
+    rank: str | None = None
+    post: str | None = None
+    organization: Organization | None = None
+
+
+@dataclass
+class Program:
+    name: str
+    kind: str
+    sentence: Sentence
+    locality: Locality | None = None
+    organization: Organization | None = None
+
+
+@dataclass
+class Statistic:
+    value: Decimal
+    unit: str
+    sentence: Sentence
+    start: int                 # offset of the number in the article
+    subject: Organization | Locality | None = None
+
+
+@dataclass
+class Facts:
+    localities: list[Locality] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    officers: list[Officer] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)

@@ -1,0 +1,17 @@
+"""Regular-expression pieces shared by the extractors."""
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# One capitalised syllable of a proper name: "Sông", "Drăng", "H'leo", "Đắk".
+CAP = rf"[{UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?"
+# A proper name: capitalised syllables, or a number ("Phường 1", "tổ 14"), or a trailing
+# capital letter as in "Thường Thới Hậu A".
+NAME = rf"{CAP}(?:[ \t]+{CAP})*"
+NUMBER_NAME = r"\d{1,3}[A-Z]?"
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first so "tổ dân phố" beats "tổ"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
