@@ -53,6 +53,14 @@ def run(graph: Graph, text: str) -> Result:
         raise QueryError(f"query error: {str(exc).splitlines()[0]}") from None
 
 
+def _tsv(result: Result) -> str:
+    """W3C SPARQL TSV results: a ?-prefixed header, terms in N-Triples syntax."""
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    for row in result:
+        lines.append("\t".join("" if row[v] is None else row[v].n3() for v in result.vars))
+    return "\n".join(lines) + "\n"
+
+
 def _cell(value) -> str:
     return "" if value is None else str(value)
 
@@ -64,7 +72,9 @@ def render(result: Result, fmt: str) -> str:
         if result.type == "ASK":
             return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
         return result.serialize(format="turtle").decode("utf-8")
-    if fmt in ("csv", "tsv", "json"):
+    if fmt == "tsv":
+        return _tsv(result)
+    if fmt in ("csv", "json"):
         return result.serialize(format=fmt).decode("utf-8")
     names = [str(v) for v in result.vars]
     rows = [[_cell(r[v]) for v in result.vars] for r in result]
