@@ -30,7 +30,23 @@ def cli():
               help="Folder for graph.ttl, graph.trig and graph.html.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 def build(sources, out_dir, no_html):
-    """Build the graph from article files and folders (searched recursively)."""
+    """Build the graph from article files and folders (searched recursively).
+
+    An input that cannot be read as an article (empty, binary, too large,
+    unreadable, missing, a symlink loop...) is skipped with a one-line message
+    naming it; the rest of the build goes on. The exports are replaced only
+    when the build completes: a failed or interrupted build leaves them as
+    they were.
+
+    \b
+    Exit codes:
+      0  built, nothing skipped
+      1  error: nothing was written
+      2  bad usage (an unknown option...)
+      3  built, but some inputs were skipped (listed at the end)
+      130  interrupted (Ctrl-C): nothing was written
+    """
+    from kg.build import NothingBuilt
     from kg.build import build as run_build
 
     def progress(path):
@@ -41,29 +57,51 @@ def build(sources, out_dir, no_html):
     progress.n = 0
     try:
         report = run_build(list(sources), out_dir, progress=progress, html=not no_html)
+    except NothingBuilt as exc:
+        _echo_skipped(exc.report.skipped)
+        raise click.ClickException(str(exc)) from None
     except KgError as exc:
         raise click.ClickException(str(exc)) from None
-    for message in report.skipped:
-        click.echo(f"skipped: {message}", err=True)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted; {out_dir}/ left as it was", err=True)
+        sys.exit(130)
     counts = ", ".join(f"{n} {cls.lower()}" for cls, n in report.counts.items())
     click.echo(f"{report.articles} articles: {counts}; {report.triples} triples -> {out_dir}/")
     if report.skipped:
+        _echo_skipped(report.skipped)
         click.echo(f"{len(report.skipped)} input(s) skipped", err=True)
         sys.exit(3)
+
+
+def _echo_skipped(messages: list[str]) -> None:
+    for message in sorted(messages):  # by path, whatever the order of the arguments
+        click.echo(f"skipped: {message}", err=True)
 
 
 @cli.command()
 @click.argument("query")
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-def query(query, graph_path, fmt):
-    """Run QUERY: a shipped query's name, a .rq file, or SPARQL text."""
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop a query that runs longer than this (0: no limit).")
+@click.option("--allow-update", is_flag=True,
+              help="Run SPARQL Update (INSERT, DELETE, LOAD...) on an in-memory copy; nothing is saved.")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE, FROM, USING and LOAD, which fetch data from the network or disk.")
+def query(query, graph_path, fmt, timeout, allow_update, allow_service):
+    """Run QUERY: a shipped query's name, a .rq file, or SPARQL text.
+
+    Read-only: SPARQL Update is refused unless --allow-update, and then only
+    changes an in-memory copy of the graph. A syntax error is reported with
+    its line and column. Exit codes: 0 answered, 1 error or refused, 2 bad usage.
+    """
     from kg import query as q
 
     try:
         text = q.query_text(query)
-        result = q.run(q.load_graph(graph_path), text)
-        click.echo(q.render(result, fmt), nl=False)
+        q.parse(text)  # a syntax error is reported before the graph is loaded
+        output = q.answer(q.load_graph(graph_path), text, fmt, timeout, allow_update, allow_service)
+        click.echo(output, nl=False)
     except KgError as exc:
         raise click.ClickException(str(exc)) from None
 

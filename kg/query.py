@@ -1,11 +1,25 @@
-"""SPARQL over a built graph: shipped queries by name, .rq files, or query text."""
+"""SPARQL over a built graph: shipped queries by name, .rq files, or query text.
+
+`kg query` is read-only and stays on this machine: SPARQL Update and anything
+that fetches data (SERVICE, FROM, USING, LOAD) is refused unless the caller
+allows it, and a query runs in a worker that is stopped after a time limit.
+"""
 from __future__ import annotations
 
 import io
 import json
+import multiprocessing
+import re
+import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+import rdflib.plugins.sparql
+from pyparsing import ParseException
+from rdflib import Dataset, Graph
+from rdflib.plugins.sparql.processor import prepareQuery, prepareUpdate
+from rdflib.plugins.sparql.sparql import CompValue
 from rdflib.query import Result
 
 from kg.errors import KgError, QueryError
@@ -13,6 +27,17 @@ from kg.namespaces import bind_all, sparql_prologue
 
 QUERY_DIR = Path(__file__).parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
+DEFAULT_TIMEOUT = 60.0
+_SPARQL_WORD = re.compile(
+    r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", re.I
+)
+# Algebra nodes that fetch data from elsewhere: remote endpoints, web or disk documents.
+_REACHING_OUT = {
+    "ServiceGraphPattern": "SERVICE sends part of the query to a remote endpoint",
+    "DatasetClause": "FROM / FROM NAMED loads graphs from the web or disk",
+    "UsingClause": "USING loads graphs from the web or disk",
+    "Load": "LOAD fetches a document from the web or disk",
+}
 
 
 def shipped() -> dict[str, Path]:
@@ -28,7 +53,7 @@ def query_text(query: str) -> str:
         if not path.is_file():
             raise QueryError(f"{query}: no such query file (shipped queries: {', '.join(shipped())})")
         return path.read_text(encoding="utf-8")
-    if not any(k in query.upper() for k in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")):
+    if not _SPARQL_WORD.search(query):
         raise QueryError(f"{query!r}: not a shipped query ({', '.join(shipped())}), a .rq file or SPARQL text")
     return query
 
@@ -45,12 +70,80 @@ def load_graph(path: Path) -> Graph:
     return g
 
 
+@dataclass
+class Parsed:
+    kind: str      # "query" or "update"
+    prepared: object
+    operation: str  # e.g. "SelectQuery", "InsertData"
+
+
+def parse(text: str) -> Parsed:
+    """Parse SPARQL as a query, else as an update; a syntax error names its line and column."""
+    prologue = sparql_prologue()  # a query's own PREFIX lines come later and win
+    full = prologue + text
+    errors = []
+    for kind, prepare in (("query", prepareQuery), ("update", prepareUpdate)):
+        try:
+            prepared = prepare(full)
+        except ParseException as exc:
+            errors.append(exc)
+            continue
+        except Exception as exc:  # rdflib's own checks, e.g. an unknown prefix
+            raise QueryError(f"query error: {_first_line(exc)}") from None
+        algebra = prepared.algebra
+        operation = algebra.name if kind == "query" else ", ".join(u.name for u in algebra)
+        return Parsed(kind, prepared, operation)
+    exc = max(errors, key=lambda e: e.loc)  # the parser that got further is the one meant
+    line = exc.lineno - prologue.count("\n")
+    found = f", found {exc.found}" if getattr(exc, "found", "") else ""
+    raise QueryError(f"query syntax error at line {line}, column {exc.col}: {exc.msg}{found}")
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _node_names(node):
+    """Names of every algebra node under `node`."""
+    if isinstance(node, CompValue):
+        yield node.name
+        node = list(node.values())
+    elif isinstance(node, dict):
+        node = list(node.values())
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from _node_names(child)
+
+
+def check_allowed(parsed: Parsed, allow_update: bool = False, allow_service: bool = False) -> None:
+    """Refuse what would change the graph or fetch data, unless explicitly allowed."""
+    if parsed.kind == "update" and not allow_update:
+        raise QueryError(f"refused: SPARQL Update ({parsed.operation}) would change the graph and "
+                         "`kg query` is read-only; pass --allow-update to apply it to an in-memory copy")
+    if allow_service:
+        return
+    names = set(_node_names(parsed.prepared.algebra))
+    for name, why in _REACHING_OUT.items():
+        if name in names:
+            raise QueryError(f"refused: {why}; pass --allow-service to allow it")
+
+
 def run(graph: Graph, text: str) -> Result:
-    text = sparql_prologue() + text  # a query's own PREFIX lines come later and win
+    """Run a read-only query (no update, nothing fetched) in this thread."""
+    parsed = parse(text)
+    check_allowed(parsed)
+    return _execute(graph, parsed)
+
+
+def _execute(graph: Graph, parsed: Parsed):
     try:
-        return graph.query(text)
+        if parsed.kind == "update":
+            graph.update(parsed.prepared)
+            return None
+        return graph.query(parsed.prepared)
     except Exception as exc:
-        raise QueryError(f"query error: {str(exc).splitlines()[0]}") from None
+        raise QueryError(f"query error: {_first_line(exc)}") from None
 
 
 def _tsv(result: Result) -> str:
@@ -70,7 +163,8 @@ def render(result: Result, fmt: str) -> str:
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if result.type != "SELECT":
         if result.type == "ASK":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+            answer = bool(result.askAnswer)
+            return (json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()) + "\n"
         return result.serialize(format="turtle").decode("utf-8")
     if fmt == "tsv":
         return _tsv(result)
@@ -85,3 +179,102 @@ def render(result: Result, fmt: str) -> str:
         out.write("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
     out.write(f"({len(rows)} rows)\n")
     return out.getvalue()
+
+
+# --- Running with a time limit -------------------------------------------------------------
+
+def _answer(graph: Graph, parsed: Parsed, fmt: str) -> str:
+    """Execute and render: the query's output, or what an update did."""
+    before = len(graph)
+    if parsed.kind == "update" and not graph.context_aware:
+        graph = _as_dataset(graph)  # DROP, CLEAR, GRAPH {...} need named graphs
+    result = _execute(graph, parsed)
+    if result is None:
+        return (f"update applied to an in-memory copy only, nothing saved: "
+                f"{before} triples before, {len(graph)} after\n")
+    return render(result, fmt)
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    ds = bind_all(Dataset())
+    for triple in graph:
+        ds.add(triple)
+    return ds
+
+
+def _block_network(event: str, args) -> None:
+    # Defence in depth: the algebra check above should already have refused these.
+    if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        raise QueryError("refused: the query tried to reach the network; pass --allow-service to allow it")
+
+
+def _worker(conn, graph: Graph, parsed: Parsed, fmt: str, allow_service: bool) -> None:
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = allow_service  # only this worker process
+    if not allow_service:
+        sys.addaudithook(_block_network)
+    try:
+        conn.send(("ok", _answer(graph, parsed, fmt)))
+    except KgError as exc:
+        conn.send(("error", str(exc)))
+    except Exception as exc:  # the worker reports, it never prints a traceback
+        conn.send(("error", f"query error: {_first_line(exc)}"))
+
+
+def _timed_out(timeout: float) -> QueryError:
+    return QueryError(f"query stopped after {timeout:g} s; add LIMIT or narrower patterns, "
+                      "or raise --timeout (0 = no limit)")
+
+
+def _in_process(graph: Graph, parsed: Parsed, fmt: str, timeout: float, allow_service: bool) -> str:
+    """Run in a forked worker: it shares the loaded graph and can be killed at the deadline."""
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(sender, graph, parsed, fmt, allow_service), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout or None):
+            raise _timed_out(timeout)
+        status, payload = receiver.recv()
+    except EOFError:
+        raise QueryError("query error: the query worker stopped without an answer (out of memory?)") from None
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receiver.close()
+    if status == "error":
+        raise QueryError(payload)
+    return payload
+
+
+def _in_thread(graph: Graph, parsed: Parsed, fmt: str, timeout: float) -> str:
+    """Where fork is unavailable: a daemon thread, abandoned (not stopped) at the deadline."""
+    box: dict = {}
+
+    def target():
+        try:
+            box["ok"] = _answer(graph, parsed, fmt)
+        except Exception as exc:
+            box["error"] = exc if isinstance(exc, KgError) else QueryError(f"query error: {_first_line(exc)}")
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(timeout or None)
+    if worker.is_alive():
+        raise _timed_out(timeout)
+    if "error" in box:
+        raise box["error"]
+    return box["ok"]
+
+
+def answer(graph: Graph, text: str, fmt: str = "table", timeout: float = DEFAULT_TIMEOUT,
+           allow_update: bool = False, allow_service: bool = False) -> str:
+    """Parse, check and run `text` against `graph` within `timeout` seconds (0: no limit)."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    parsed = parse(text)
+    check_allowed(parsed, allow_update, allow_service)
+    if "fork" in multiprocessing.get_all_start_methods():
+        return _in_process(graph, parsed, fmt, timeout, allow_service)
+    return _in_thread(graph, parsed, fmt, timeout)
