@@ -152,5 +152,24 @@ def export(graph_path, fmt, out):
         click.echo(data.decode("utf-8"), nl=False)
 
 
+@cli.command()
+@graph_option
+def validate(graph_path):
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.validate import validate as run_validate
+
+    try:
+        report = run_validate(graph_path)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
+    for violation in report.violations:
+        click.echo(violation.line())
+    if report.conforms:
+        click.echo(f"conforms: {report.nodes} nodes checked")
+        return
+    click.echo(f"does not conform: {len(report.violations)} violation(s) in {report.nodes} nodes checked", err=True)
+    sys.exit(1)
+
+
 def main():
     cli(prog_name="kg")
