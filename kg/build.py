@@ -207,9 +207,9 @@ def write_all_atomic(out_dir: Path, outputs: dict[str, bytes]) -> None:
         for name, data in outputs.items():
             staged[out_dir / name] = _stage(out_dir / name, data)
         with _hold_interrupt():
-            while staged:
-                path, tmp = staged.popitem()
+            for path, tmp in list(staged.items()):
                 os.replace(tmp, path)
+                del staged[path]
     finally:
         for tmp in staged.values():
             if os.path.exists(tmp):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib.plugins.sparql
-from pyparsing import ParseException
+from pyparsing import ParseBaseException
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql.processor import prepareQuery, prepareUpdate
 from rdflib.plugins.sparql.sparql import CompValue
@@ -85,7 +85,7 @@ def parse(text: str) -> Parsed:
     for kind, prepare in (("query", prepareQuery), ("update", prepareUpdate)):
         try:
             prepared = prepare(full)
-        except ParseException as exc:
+        except ParseBaseException as exc:
             errors.append(exc)
             continue
         except Exception as exc:  # rdflib's own checks, e.g. an unknown prefix
@@ -93,10 +93,26 @@ def parse(text: str) -> Parsed:
         algebra = prepared.algebra
         operation = algebra.name if kind == "query" else ", ".join(u.name for u in algebra)
         return Parsed(kind, prepared, operation)
+    errors[1] = _locate_update_error(full, errors[1])
     exc = max(errors, key=lambda e: e.loc)  # the parser that got further is the one meant
     line = exc.lineno - prologue.count("\n")
     found = f", found {exc.found}" if getattr(exc, "found", "") else ""
     raise QueryError(f"query syntax error at line {line}, column {exc.col}: {exc.msg}{found}")
+
+
+def _locate_update_error(full: str, exc: ParseBaseException) -> ParseBaseException:
+    """rdflib's update grammar reports any error at the start of the update; find the real place."""
+    from pyparsing import Literal, Optional, StringEnd, ZeroOrMore
+    from rdflib.plugins.sparql import parser as grammar
+
+    one = grammar.Prologue + grammar.Update1
+    # "-": once past ";" and not at the end, an error inside the next operation is final.
+    locator = one + ZeroOrMore(Literal(";") + ~StringEnd() - one) + Optional(Literal(";")) + StringEnd()
+    try:
+        locator.parse_string(full, parse_all=True)
+    except ParseBaseException as located:
+        return located
+    return exc
 
 
 def _first_line(exc: Exception) -> str:
