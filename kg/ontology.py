@@ -1,6 +1,7 @@
 """The ontology files (ontology/ beside the package) and the SKOS schemes built from kg/data."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -12,8 +13,15 @@ from kg.errors import KgError
 from kg.graph import SCHEMES, concept_iri
 from kg.namespaces import BASE, bind_all
 
-# The repository is installed editable, so the ontology is read where it is kept, not copied.
-ONTOLOGY_DIR = Path(kg.__file__).resolve().parent.parent / "ontology"
+
+def _ontology_dir() -> Path:
+    """ontology/ of the source tree (editable install), else where a wheel put it."""
+    source = Path(kg.__file__).resolve().parent.parent / "ontology"
+    installed = Path(sys.prefix) / "share" / "kg" / "ontology"
+    return source if source.is_dir() or not installed.is_dir() else installed
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY, SCHEMES_FILE, SHAPES = "kg.ttl", "schemes.ttl", "shapes.ttl"
 SCHEMES_IRI = URIRef(BASE + "ontology/schemes")
 
@@ -24,7 +32,7 @@ def load(*names: str) -> Graph:
     for name in names:
         path = ONTOLOGY_DIR / name
         if not path.is_file():
-            raise KgError(f"{path}: ontology file missing (kg must run from its source tree)")
+            raise KgError(f"{path}: ontology file missing; reinstall kg (pip install -e .)")
         g.parse(path, format="turtle")
     return g
 

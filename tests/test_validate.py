@@ -79,13 +79,6 @@ def test_a_broken_graph_names_the_node_and_the_property(remove, add, focus, path
     assert (short(focus), path) in {(v.focus, v.path) for v in report.violations}
 
 
-def test_an_anchor_that_does_not_fit_its_span_is_reported():
-    g = base()
-    g.set((SENTENCE, NIF.anchorOf, Literal(TEXT + " Thêm.")))
-    [violation] = validate_graph(g).violations
-    assert violation.path is None and f"{len(TEXT) + 6} characters" in violation.message
-
-
 @pytest.mark.parametrize("violation, line", [
     (Violation("kgid:statistic/t/1-0", "12 người", "kgo:value", "needs exactly one kgo:value"),
      'kgid:statistic/t/1-0 "12 người": kgo:value: needs exactly one kgo:value'),
