@@ -87,10 +87,12 @@ def _decode(data: bytes, path: Path) -> str:
         if text is None:
             raise InputError(f"{path}: binary content, not a text article")
         return text
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    # Legacy Vietnamese bytes almost never form valid UTF-8 sequences, so many valid
+    # ones mean UTF-8 with a few damaged bytes, not Windows-1258.
+    if damaged == 0 or sum(1 for ch in text if ord(ch) > 127) - damaged >= 3 * damaged:
+        return text
     # Windows-1258 writes most tones as combining marks; NFC composes them afterwards.
     text = data.decode("cp1258", errors="replace")
     if text.count("\ufffd") > len(text) // 100:

@@ -92,3 +92,14 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="not a regular file"):
         decode_bytes(fifo)
+
+
+def test_a_damaged_byte_does_not_turn_utf8_into_windows_1258(tmp_path):
+    data = SENTENCE.encode("utf-8")
+    cut = data.index("ưở".encode()) + 1  # the middle of a multi-byte letter
+    path = tmp_path / "a.txt"
+    path.write_bytes(data[:cut] + data[cut + 1:])
+    text = decode_bytes(path)
+    assert text.count("\ufffd") == 1
+    assert text.replace("\ufffd", "").startswith("Đại úy Nguyễn Văn H")
+    assert text.endswith("Trưởng Công an xã Bình Nghĩa, huyện Bình Lục phát động phong trào.")
