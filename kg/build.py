@@ -232,5 +232,8 @@ def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True) 
     # Render everything first, then rename: an interrupted build leaves the old exports.
     outputs, g = render(ds, html)
     count_classes(g, report)
-    write_all_atomic(out_dir, outputs)
+    try:
+        write_all_atomic(out_dir, outputs)
+    except OSError as exc:
+        raise KgError(f"{out_dir}: cannot write the exports ({(exc.strerror or str(exc)).lower()})") from None
     return report

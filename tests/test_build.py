@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph
 
 import kg.build
 from kg.build import BuildReport, NothingBuilt, build, build_dataset, collect
+from kg.errors import KgError
 from tests.conftest import ROOT, SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -168,3 +169,10 @@ def test_nothing_readable_is_an_error_that_keeps_the_reasons(tmp_path):
     assert str(err.value) == "no article could be read (2 input(s) skipped)"
     assert sorted(err.value.report.skipped) == [f"{empty}: empty file", f"{tmp_path / 'none'}: no such file or folder"]
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path):
+    not_a_folder = write(tmp_path / "file.txt")
+    with pytest.raises(KgError) as err:
+        build([SEED_FILES[0]], not_a_folder, html=False)
+    assert str(err.value) == f"{not_a_folder}: cannot write the exports (file exists)"
