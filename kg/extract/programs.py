@@ -1,90 +1,358 @@
 """Programs: movements, models, campaigns, plans and legal documents an article names.
 
-'phong trào “Toàn dân bảo vệ an ninh Tổ quốc”', lists of models ('như: “A”; “B”'),
-a kind word inside the quotes ('“Chiến dịch cấp căn cước công dân”'), and
-numbered documents ('Quyết định 22').
+A kind word (program_kinds.tsv) opens a name: a quote ('phong trào “Toàn dân bảo vệ
+an ninh Tổ quốc”'), a known name without quotes ('phong trào toàn dân bảo vệ ANTQ'),
+a document number ('Quyết định số 521'), a title ('Luật Biên giới quốc gia') or, for
+a single model, an unquoted phrase ('mô hình tổ tự quản'). A plural kind word with
+'như:', 'gồm' opens a list ('các mô hình, như: “A”; “B” (của Hội ...)', 'gồm camera
+an ninh, tiếng loa an ninh và mô hình tái hòa nhập cộng đồng'). A quote may carry its
+own kind word ('“Chiến dịch cấp căn cước công dân”').
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import read_rows
+from kg.extract import program_text as pt
 from kg.extract.model import Program, Sentence
 from kg.extract.patterns import alternation
-from kg.text import clean_spaces, fold
+from kg.text import fold
 
-_QUOTED = r"[“\"]([^”\"]{2,300})[”\"]"
+# Document numbers: '22', '06/2014/NĐ-CP', '521/QĐ - TTg', '1222/KH-BCĐ', '09-CT/TW'.
+_NUMBER = r"\d+[A-Za-z]?(?:\s?[/-]\s?(?:\d+[A-Za-z]?|[A-ZĐ][A-Za-zĐđ]*))*"
+_DIRECT_WORDS = 6     # words allowed between a kind word and its quoted name
+_ABOUT_WORDS = 40     # ... when the quote is introduced by 'về' ('chương trình ... về “X”')
+_LIST_WORDS = 40      # words allowed between a plural kind word and its list
+_TAIL_WORDS = 3       # a sentence ending '... các mô hình.' lends its kind to the next
+
+
+@dataclass
+class _Hit:
+    """One kind word in a sentence."""
+    start: int
+    end: int
+    kind: str
+    forms: frozenset[str]
+    plural: bool
+    taken: bool = False
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> dict[str, str]:
-    return {fold(w): k for w, k in read_rows("program_kinds.tsv")}
+def _kinds() -> dict[str, tuple[str, frozenset[str]]]:
+    return {fold(w): (k, frozenset(f.split(","))) for w, k, f in read_rows("program_kinds.tsv")}
 
 
 @lru_cache(maxsize=1)
-def _known() -> dict[str, tuple[str, str]]:
-    return {fold(n): (n, k) for n, k in read_rows("programs_known.tsv")}
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    """(abbreviation, expansion) pairs written in capitals ('ANTQ'), longest expansion first."""
+    pairs = [(a, f) for a, f in read_rows("abbreviations.tsv") if a.isalpha() and a.isupper()]
+    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+
+
+def _loose(text: str) -> str:
+    """Regex for a literal phrase, tolerant of spacing and of an optional comma."""
+    return r"\s+".join(re.escape(w).replace(",", ",?") for w in text.split())
+
+
+def _variants(name: str) -> str:
+    """Regex for a known name in which an abbreviation may stand for its expansion."""
+    alts: list[str] = []
+
+    def hold(m: re.Match, abbr: str) -> str:
+        alts.append(rf"(?:{_loose(m.group(0))}|{re.escape(abbr)})")
+        return f" \x01{len(alts) - 1} "
+
+    for abbr, full in _abbreviations():
+        name = re.sub(re.escape(full), lambda m, a=abbr: hold(m, a), name, flags=re.IGNORECASE)
+    out = ""
+    for word in name.split():
+        piece = alts[int(word[1:])] if word.startswith("\x01") else re.escape(word).replace(",", ",?")
+        out += piece if not out else (r"\s*" if word in ",;" else r"\s+") + piece
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[tuple[str, str], ...]:
+    rows = sorted(read_rows("programs_known.tsv"), key=lambda r: -len(r[0]))
+    return tuple((n, k) for n, k in rows)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    kinds = alternation(_kinds())
-    known = alternation(n for n, _k in _known().values())
+    kinds = alternation(w for w, *_ in read_rows("program_kinds.tsv"))
+    known = "|".join(f"(?P<k{i}>{_variants(n)})" for i, (n, _k) in enumerate(_known()))
+    notes = alternation(pt.words("note"))
+    note = rf"(?:\([^()]*\)|(?i:{notes})\s[^“”\"‘’;,()]{{1,80}})"
     return {
-        "kind": re.compile(rf"(?<!\w)(?i:(?P<kind>{kinds}))(?!\w)"),
-        # after the kind word: "như:", "thi đua", then the first quoted name
-        "first": re.compile(rf"\s*(?:(?:thi đua|như|là|gồm|về)\s*)*:?\s*{_QUOTED}"),
-        # the next name of a list: '; “B”', ', “C”', ' và “D”', and '(của ...)' notes between
-        "next": re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:[,;]|và|hoặc)?\s*(?:\([^)]*\)\s*)?(?:mô hình\s*)?{_QUOTED}"),
-        "known": re.compile(rf"\s+(?i:(?P<name>{known}))(?!\w)"),
-        "number": re.compile(r"\s+(?:số\s+)?(?P<name>\d+[\w/.-]*\d|\d+)"),
-        "inner": re.compile(rf"^(?i:(?P<kind>{kinds}))\s+(?P<name>.+)$"),
+        "kind": re.compile(rf"(?<!\w)(?i:{kinds})(?!\w)"),
+        "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
+        "number": re.compile(rf"\s+(?:(?i:{alternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
+        "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{alternation(pt.words('conjunction'))})(?!\w))?"
+                           rf"\s*(?:(?P<kind>(?i:{kinds}))\s*:?\s*)?"),
+        # case-sensitive: 'Như Xuân' is a place, not 'như'
+        "intro": re.compile(rf"(?<!\w)(?:{alternation(pt.words('introducer'))})(?!\w)\s*:?|:"),
+        "lead": re.compile(rf"\s*:?\s*(?:(?i:{alternation(pt.words('plural'))})\s+)?(?:(?P<kind>(?i:{kinds}))(?!\w)\s*:?\s*)?"),
+        "plural": re.compile(rf"(?:(?<!\w)(?i:{alternation(pt.words('plural'))})|\d)\s+$"),
+        "inner": re.compile(rf"^\s*(?P<kind>(?i:{kinds}))\s+(?P<name>\S.*)$"),
+        "conj": re.compile(rf"\s*(?i:{alternation(pt.words('conjunction'))})\s+(?:(?P<kind>(?i:{kinds}))\s+)?"),
     }
 
 
-def _clean(name: str) -> str:
-    return clean_spaces(name).strip(" ,.;:…")
+def _kind_of(word: str) -> tuple[str, frozenset[str]]:
+    return _kinds()[fold(word)]
 
 
-def _in_sentence(s: Sentence) -> list[Program]:
-    out: list[Program] = []
-    p = _patterns()
-    taken: set[int] = set()
-    for km in p["kind"].finditer(s.text):
-        kind = _kinds()[fold(km.group("kind"))]
-        pos = km.end()
-        m = p["first"].match(s.text, pos)
-        if m:
-            while m:
-                taken.add(m.start(1))
-                out.append(_program(m.group(1), kind, s))
-                pos = m.end()
-                m = p["next"].match(s.text, pos)
+def _program(text: str, kind: str, s: Sentence) -> Program | None:
+    """A program from a quote's text; a kind word inside the quote wins ('“Đề án ...”')."""
+    inner = _patterns()["inner"].match(text)
+    if inner and _usable_kind(inner.group("kind"), text, inner.start("kind")):
+        kind, text = _kind_of(inner.group("kind"))[0], inner.group("name")
+    name = pt.clean(text)
+    return Program(name, kind, s) if name else None
+
+
+def _usable_kind(word: str, text: str, start: int) -> bool:
+    """'Luật' counts only with its capital; 'Luật sư' is no kind word at all."""
+    if "capital" in _kind_of(word)[1] and not word[0].isupper():
+        return False
+    rest = fold(text[start:start + 30])
+    return not any(rest == w or rest.startswith(w + " ") for w in pt.folded("not-kind"))
+
+
+def _hits(text: str, spans: list[pt.Quote]) -> list[_Hit]:
+    """Kind words outside quotes and outside organisation names ('Cục Xây dựng phong trào')."""
+    out = []
+    orgs = pt.folded("org")
+    for m in _patterns()["kind"].finditer(text):
+        if any(q.start <= m.start() < q.end for q in spans):
             continue
-        m = p["known"].match(s.text, pos)
-        if m:
-            name, known_kind = _known()[fold(m.group("name"))]
-            out.append(Program(name, kind, s))
+        if not _usable_kind(m.group(0), text, m.start()):
             continue
-        m = p["number"].match(s.text, pos)
-        if m and kind in ("quyết định", "nghị quyết", "chỉ thị", "nghị định", "kế hoạch"):
-            out.append(Program(m.group("name"), kind, s))
-    for m in re.finditer(_QUOTED, s.text):
-        if m.start(1) in taken:
+        before = fold(text[max(0, m.start() - 30):m.start()])
+        if any(before.endswith(o) for o in orgs):
             continue
-        inner = p["inner"].match(m.group(1).strip())
-        if inner:
-            out.append(Program(_clean(inner.group("name")), _kinds()[fold(inner.group("kind"))], s))
+        kind, forms = _kind_of(m.group(0))
+        plural = bool(_patterns()["plural"].search(text[max(0, m.start() - 20):m.start()]))
+        out.append(_Hit(m.start(), m.end(), kind, forms, plural))
     return out
 
 
-def _program(text: str, kind: str, s: Sentence) -> Program:
-    inner = _patterns()["inner"].match(text.strip())
-    if inner and _kinds()[fold(inner.group("kind"))] != kind:
-        return Program(_clean(inner.group("name")), _kinds()[fold(inner.group("kind"))], s)
-    return Program(_clean(text), kind, s)
+def _quote_at(spans: list[pt.Quote], pos: int) -> pt.Quote | None:
+    return next((q for q in spans if q.start == pos), None)
+
+
+def _chain(text: str, first: pt.Quote, kind: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
+    """A quoted name and the names listed after it: '“A”; “B” (của Hội ...), “C” tại xã X và “D”'."""
+    out, q = [], first
+    p = _patterns()
+    while q is not None:
+        used.add(q.start)
+        out.append(_program(q.text, kind, s))
+        m = p["next"].match(text, q.end)
+        if not m:
+            break
+        q = _quote_at(spans, m.end())
+        item_kind = _kind_of(m.group("kind"))[0] if m.group("kind") else kind
+        if q is None:
+            known = p["known"].match(text, m.end())
+            if known and not m.group("kind"):
+                out.append(Program(pt.clean(known.group(0)), kind, s))
+            break
+        if item_kind != kind:
+            out.extend(_chain(text, q, item_kind, spans, s, used))
+            break
+    return [prog for prog in out if prog]
+
+
+def _gap_ok(gap: str) -> bool:
+    """The words between a kind word and a quote leave the quote to that kind word."""
+    if re.search(r"[.;!?“”\"‘’]", gap):
+        return False
+    n = len(gap.split())
+    about = any(fold(gap).endswith(w) for w in pt.folded("about"))
+    if n > (_ABOUT_WORDS if about else _DIRECT_WORDS):
+        return False
+    tail = fold(gap)
+    return not any(tail == b or tail.endswith(" " + b) for b in pt.folded("blocker"))
+
+
+def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
+    """The name a kind word introduces, tried form by form."""
+    p = _patterns()
+    if "known" in hit.forms and not hit.plural:
+        m = p["known"].match(text, hit.end)
+        if m and m.start() < limit:
+            return [Program(pt.clean(m.group(0)), hit.kind, s)]
+    if "number" in hit.forms:
+        m = p["number"].match(text, hit.end)
+        if m:
+            return [Program(m.group("name"), hit.kind, s)]
+    if "quoted" in hit.forms:
+        q = next((q for q in spans if hit.end <= q.start < limit), None)
+        if q and q.start not in used and _gap_ok(text[hit.end:q.start]):
+            return _chain(text, q, hit.kind, spans, s, used)
+    if "title" in hit.forms or ("phrase" in hit.forms and not hit.plural):
+        return _phrase(text, hit, spans, s)
+    return []
+
+
+def _phrase(text: str, hit: _Hit, spans: list[pt.Quote], s: Sentence) -> list[Program]:
+    """An unquoted name: 'mô hình tổ tự quản;', 'Luật Biên giới quốc gia,', and a second after 'và'."""
+    pos = hit.end + len(text[hit.end:]) - len(text[hit.end:].lstrip())
+    if pos == hit.end or pos >= len(text) or not text[pos].isalnum():
+        return []
+    closer = pt.orphan_closer(text, pos, spans)
+    if closer is not None and len(text[pos:closer].split()) <= pt.MAX_ITEM_WORDS:
+        return [Program(pt.clean(text[pos:closer]), hit.kind, s)]
+    end = pt.name_end(text, pos)
+    name = pt.clean(text[pos:end])
+    if not name or not pt.acceptable(name):
+        return []
+    out = [Program(name, hit.kind, s)]
+    m = _patterns()["conj"].match(text, end)
+    if m and (m.group("kind") or _title_case(text[m.end():m.end() + 2])):
+        kind = _kind_of(m.group("kind"))[0] if m.group("kind") else hit.kind
+        out += _phrase(text, _Hit(m.start(), m.end() - 1, kind, hit.forms, False), spans, s)
+    return out
+
+
+def _title_case(two: str) -> bool:
+    return len(two) == 2 and two[0].isupper() and two[1].islower()
+
+
+def _governing(hits: list[_Hit], pos: int, text: str) -> _Hit | None:
+    """The plural kind word a list at pos belongs to: 'Nhiều mô hình hay ... như: ...'."""
+    for hit in reversed([h for h in hits if h.end <= pos]):
+        gap = text[hit.end:pos]
+        if re.search(r"[.;!?]", gap) or len(gap.split()) > _LIST_WORDS:
+            return None
+        if hit.plural:
+            return hit
+    return None
+
+
+def _lists(text: str, hits: list[_Hit], carried: str | None, spans: list[pt.Quote], s: Sentence,
+           used: set[int]) -> list[Program]:
+    """Names listed after an introducer ('như:', 'gồm', ':') that follows a plural kind word."""
+    out: list[Program] = []
+    for m in _patterns()["intro"].finditer(text):
+        if any(q.start <= m.start() < q.end for q in spans) or _not_introducer(text, m.end()):
+            continue
+        hit = _governing(hits, m.start(), text)
+        if hit is None and not any(h.end <= m.start() for h in hits):
+            hit = _Hit(0, 0, carried, frozenset(), True) if carried else None
+        if hit:
+            out += _list_items(text, m.end(), hit, spans, s, used)
+    return out
+
+
+def _not_introducer(text: str, end: int) -> bool:
+    before = fold(text[max(0, end - 20):end])
+    return any(before.endswith(w) for w in pt.folded("not-introducer"))
+
+
+def _list_items(text: str, pos: int, hit: _Hit, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
+    """A list of quotes runs while its items hold quotes (or, split on ';', open with a kind
+    word); a list without quotes belongs to a kind word that named nothing itself."""
+    sep, items = pt.split_items(text[pos:])
+    quoted = bool(items) and _quote_at(spans, _patterns()["lead"].match(text, pos + items[0][0]).end()) is not None
+    if not quoted and hit.taken:
+        return []
+    out: list[Program] = []
+    for a, b in items:
+        lead = _patterns()["lead"].match(text, pos + a)
+        has_quote = any(pos + a <= q.start < pos + b for q in spans)
+        if quoted and not has_quote and not (sep == ";" and lead.group(0).strip()):
+            break
+        out += _item(text, pos + a, pos + b, hit.kind, spans, s, used)
+    return out
+
+
+def _item(text: str, a: int, b: int, kind: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
+    """One item of a list: its quotes, or an unquoted name ('mô hình 5+1', 'các cụm An ninh liên hoàn')."""
+    inside = [q for q in spans if a <= q.start < b]
+    lead = _patterns()["lead"].match(text, a)
+    if lead.group("kind"):
+        kind = _kind_of(lead.group("kind"))[0]
+    if inside:
+        for q in inside:
+            used.add(q.start)
+        return [p for p in (_program(q.text, kind, s) for q in inside) if p]
+    start = lead.end()
+    end = min(b, pt.name_end(text, start, conjunctions=False, commas=False))
+    name = pt.clean(text[start:end])
+    return [Program(name, kind, s)] if name and pt.acceptable(name, pt.MAX_ITEM_WORDS) else []
+
+
+def _in_sentence(s: Sentence, carried: str | None) -> tuple[list[Program], str | None]:
+    """The programs a sentence names, and the kind its closing plural kind word lends the next one."""
+    text = s.text
+    spans = pt.quotes(text)
+    hits = _hits(text, spans)
+    used: set[int] = set()
+    out: list[Program] = []
+    for i, hit in enumerate(hits):
+        limit = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        found = _after_kind(text, hit, limit, spans, s, used)
+        hit.taken = bool(found)
+        out += found
+    out += _lists(text, hits, carried, spans, s, used)
+    out += _inner(text, spans, s, used)
+    return _drop_cut(out), _tail_kind(text, hits)
+
+
+def _drop_cut(programs: list[Program]) -> list[Program]:
+    """A name cut at a comma ('phòng chống khai thác lâm') yields to the same name read whole."""
+    return [p for p in programs
+            if not any(o.kind == p.kind and o.name.startswith(p.name + ",") for o in programs)]
+
+
+def _inner(text: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
+    """Quotes no kind word claimed but which open with one: '“Chiến dịch cấp căn cước công dân”'."""
+    out = []
+    for q in spans:
+        m = _patterns()["inner"].match(q.text)
+        if q.start not in used and m and _usable_kind(m.group("kind"), q.text, m.start("kind")):
+            out.append(_program(q.text, "", s))
+    return [p for p in out if p]
+
+
+def _tail_kind(text: str, hits: list[_Hit]) -> str | None:
+    """'... và các mô hình.': the kind of a plural kind word closing the sentence."""
+    if hits and hits[-1].plural and not hits[-1].taken:
+        if len(text[hits[-1].end:].split()) <= _TAIL_WORDS:
+            return hits[-1].kind
+    return None
+
+
+def _key(prog: Program) -> tuple[str, str]:
+    """Same program, same wording: compared with abbreviations expanded ('ANTT' = 'an ninh trật tự')."""
+    name = prog.name
+    for abbr, full in _abbreviations():
+        name = re.sub(rf"(?<!\w){re.escape(abbr)}(?!\w)", full, name)
+    return prog.kind, " ".join(re.sub(r"[^\w+]", " ", fold(name)).split())
+
+
+def _dedupe(programs: list[Program]) -> list[Program]:
+    """One entry per program and wording; the spelled-out wording wins over an abbreviated one."""
+    best: dict[tuple[str, str], Program] = {}
+    for prog in programs:
+        k = _key(prog)
+        if k not in best or _abbreviated(best[k]) > _abbreviated(prog):
+            best[k] = prog
+    return list(best.values())
+
+
+def _abbreviated(prog: Program) -> int:
+    return sum(1 for abbr, _f in _abbreviations() if re.search(rf"(?<!\w){re.escape(abbr)}(?!\w)", prog.name))
 
 
 def extract_programs(sentences: list[Sentence]) -> list[Program]:
-    return [prog for s in sentences for prog in _in_sentence(s) if prog.name]
+    out: list[Program] = []
+    carried = None
+    for s in sentences:
+        found, carried = _in_sentence(s, carried)
+        out += [p for p in found if p and p.name]
+    return _dedupe(out)

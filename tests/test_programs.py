@@ -1,0 +1,144 @@
+"""Program extraction: kind words, quotes, known names, numbers, titles, lists."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract.programs import extract_programs
+from kg.extract.sentences import split_sentences
+from kg.ingest import read_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def programs(text: str) -> set[tuple[str, str]]:
+    return {(p.name, p.kind) for p in extract_programs(split_sentences(text, [(0, len(text))]))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted name after its kind word, with straight, typographic and single quotes
+    ("Xã phát động phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm 2024.",
+     {("Toàn dân bảo vệ an ninh Tổ quốc", "phong trào")}),
+    ('Huyện triển khai mô hình "Camera an ninh" và "Loa phát thanh thông minh" ở 12 xã.',
+     {("Camera an ninh", "mô hình"), ("Loa phát thanh thông minh", "mô hình")}),
+    ("Tham gia cuộc vận động ‘Ngày vì người nghèo’ của Mặt trận.",
+     {("Ngày vì người nghèo", "cuộc vận động")}),
+    # a stray space inside the quote, a kind word inside the quote
+    ("Mô hình “ Zalo an ninh thôn” hoạt động tốt.", {("Zalo an ninh thôn", "mô hình")}),
+    ("Người dân hưởng ứng “Chiến dịch làm sạch không gian mạng”.",
+     {("làm sạch không gian mạng", "chiến dịch")}),
+    # a few words between the kind word and its quote; a far quote introduced by 'về'
+    ("Xây dựng các mô hình quần chúng theo hướng “Tự phòng, tự quản” ở cơ sở.",
+     {("Tự phòng, tự quản", "mô hình")}),
+    ("Ký chương trình phối hợp số 05 ngày 2/3/2021 giữa Công an tỉnh và Hội Nông dân tỉnh về “Nông dân với an ninh trật tự”.",
+     {("Nông dân với an ninh trật tự", "chương trình")}),
+])
+def test_quoted_names(text, expected):
+    assert programs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # known names without quotes, abbreviated or spelled out; the spelled-out wording wins
+    ("Đẩy mạnh phong trào toàn dân bảo vệ ANTQ ở cơ sở.", {("toàn dân bảo vệ ANTQ", "phong trào")}),
+    ("Phong trào toàn dân bảo vệ an ninh Tổ quốc (ANTQ) phát triển; phong trào toàn dân bảo vệ ANTQ lan tỏa.",
+     {("toàn dân bảo vệ an ninh Tổ quốc", "phong trào")}),
+    ("Vận động người dân tham gia phong trào bảo vệ an ninh trật tự.", {("bảo vệ an ninh trật tự", "phong trào")}),
+    # a kind word inside an organisation's name names nothing
+    ("Thượng tá A, Phó Trưởng phòng Xây dựng phong trào bảo vệ ANTQ, phát biểu.", set()),
+    # a plural kind word before a known name names nothing either
+    ("Năm nay xây dựng mới 5 mô hình bảo vệ an ninh Tổ quốc.", set()),
+])
+def test_known_names(text, expected):
+    assert programs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thực hiện Nghị định số 06/2014/NĐ-CP, ngày 21/1/2014 của Chính phủ.", {("06/2014/NĐ-CP", "nghị định")}),
+    ("Thực hiện Quyết định 521/QĐ - TTg của Thủ tướng.", {("521/QĐ - TTg", "quyết định")}),
+    ("Theo Chỉ thị số 09-CT/TW và Kế hoạch số 45/KH-UBND ngày 3/4/2023.",
+     {("09-CT/TW", "chỉ thị"), ("45/KH-UBND", "kế hoạch")}),
+    ("Triển khai Quyết định 22 của Thủ tướng về tín dụng.", {("22", "quyết định")}),
+    ("Đây là yếu tố mang tính quyết định, Bộ trưởng đã có Quyết định tặng Kỷ niệm chương.", set()),
+    # titles: only with a capital, never 'Luật sư'
+    ("Tuyên truyền Luật Phòng, chống ma túy năm 2021 và Luật Căn cước cho người dân.",
+     {("Phòng, chống ma túy", "luật"), ("Căn cước", "luật")}),
+    ("Phổ biến Luật Biên giới quốc gia, Quy chế khu vực biên giới cho nhân dân.",
+     {("Biên giới quốc gia", "luật"), ("khu vực biên giới", "quy chế")}),
+    ("Luật sư Nguyễn Văn An cho biết vi phạm pháp luật sẽ bị xử lý.", set()),
+])
+def test_documents(text, expected):
+    assert programs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quoted lists with separators and notes between the names
+    ("Các mô hình như: “Khu phố an toàn” tại phường 2 (quận 3); “Chốt an ninh” (của Hội Cựu chiến binh), "
+     "“Zalo an ninh” và “Hộp thư tố giác”...",
+     {("Khu phố an toàn", "mô hình"), ("Chốt an ninh", "mô hình"), ("Zalo an ninh", "mô hình"),
+      ("Hộp thư tố giác", "mô hình")}),
+    ("Nhiều mô hình hay, cách làm hiệu quả được nhân rộng như: “Thắp sáng đường quê”, “Tiếng kẻng an ninh”.",
+     {("Thắp sáng đường quê", "mô hình"), ("Tiếng kẻng an ninh", "mô hình")}),
+    # unquoted lists: ',' with a last item after 'và' / 'hay', ';' with commas inside items
+    ("Xã có 3 mô hình gồm camera an ninh, tiếng kẻng an ninh và mô hình đội xung kích.",
+     {("camera an ninh", "mô hình"), ("tiếng kẻng an ninh", "mô hình"), ("đội xung kích", "mô hình")}),
+    ("Huyện có 20 mô hình, như: mô hình 3+1, hộ kinh doanh an toàn hay mô hình phòng chống khai thác cát, sỏi trái phép,…",
+     {("3+1", "mô hình"), ("hộ kinh doanh an toàn", "mô hình"), ("phòng chống khai thác cát, sỏi trái phép", "mô hình")}),
+    ("Nhiều mô hình được xây dựng, như: Phụ nữ giúp nhau, tham gia giữ gìn trật tự tại gia đình; Thôn không có ma túy.",
+     {("Phụ nữ giúp nhau, tham gia giữ gìn trật tự tại gia đình", "mô hình"), ("Thôn không có ma túy", "mô hình")}),
+    # a count of teams is not a list of models; 'như trên' opens no list
+    ("Hiện toàn tỉnh có 1.200 mô hình, gồm 300 tổ an ninh nhân dân, 500 tổ hòa giải.", set()),
+    ("Các mô hình như trên đã góp phần giữ vững ổn định.", set()),
+    # a sentence ending on 'các mô hình' lends its kind to the list opening the next
+    ("Huyện củng cố 317 tổ hòa giải và các mô hình. Nội dung tập trung: “Dòng họ tự quản”, “Cụm dân cư an toàn”.",
+     {("Dòng họ tự quản", "mô hình"), ("Cụm dân cư an toàn", "mô hình")}),
+])
+def test_lists(text, expected):
+    assert programs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unquoted name after a single model, up to a place or an end word; a second one after 'và'
+    ("Các đơn vị ký kết xây dựng mô hình Khu dân cư an toàn phòng cháy, chữa cháy tại xã Bình Nghĩa.",
+     {("Khu dân cư an toàn phòng cháy, chữa cháy", "mô hình")}),
+    ("Xã ra mắt mô hình Tổ liên gia an toàn PCCC và Điểm chữa cháy công cộng của xã.",
+     {("Tổ liên gia an toàn PCCC", "mô hình"), ("Điểm chữa cháy công cộng", "mô hình")}),
+    ("Ở xã này có mô hình 1+4; xã bên có mô hình tổ tự quản.", {("1+4", "mô hình"), ("tổ tự quản", "mô hình")}),
+    ("Nhân rộng mô hình camera an ninh trên toàn địa bàn xã.", {("camera an ninh", "mô hình")}),
+    # a closing quote with no opening one ends the name
+    ("Bên cạnh mô hình Ứng dụng Zalo trong tiếp nhận tin báo”, xã còn lắp camera.",
+     {("Ứng dụng Zalo trong tiếp nhận tin báo", "mô hình")}),
+    # descriptions, not names
+    ("Xã thực hiện mô hình tự quản về an ninh trật tự.", set()),
+    ("Mô hình này được người dân đồng tình ủng hộ; từ khi có mô hình, tình hình ổn định.", set()),
+    ("Năm 2023, huyện có 45 mô hình tự quản về ANTT hoạt động hiệu quả.", set()),
+])
+def test_unquoted_models(text, expected):
+    assert programs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Xã được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2023.",
+    "Ban Chỉ đạo triển khai kế hoạch tổ chức Ngày hội “Toàn dân bảo vệ an ninh Tổ quốc” năm 2024.",
+    "Ông A được tặng Kỷ niệm chương “Vì sự nghiệp bảo vệ an ninh Tổ quốc”.",
+    "Tổ chức 130 diễn đàn “Công an lắng nghe ý kiến nhân dân” trong phong trào thi đua.",
+])
+def test_standards_events_and_titles_are_not_programs(text):
+    assert programs(text) == set()
+
+
+def test_same_name_once_per_kind():
+    text = "Mô hình “Camera an ninh” tốt. Nhân rộng mô hình “camera an ninh”. Phong trào “Camera an ninh” lan tỏa."
+    assert sorted(p.kind for p in extract_programs(split_sentences(text, [(0, len(text))]))) == ["mô hình", "phong trào"]
+
+
+@pytest.mark.parametrize("stem, expected", [
+    ("000_277d6e753fde4d6d", {("Nhóm liên gia tự quản", "mô hình"), ("Cụm dân cư an toàn PCCC", "mô hình")}),
+    ("002_4f5e0ceea2366087", {("2 +1", "mô hình"), ("Dân vận khéo", "phong trào"),
+                              ("Khu dân cư an toàn phòng cháy, chữa cháy", "mô hình")}),
+    ("003_ce2eea8403192b8e", {("22", "quyết định"), ("Camera ANTT", "mô hình")}),
+    ("004_b9aaa0fcc2961b31", {("cấp căn cước công dân", "chiến dịch"), ("5+1", "mô hình"),
+                              ("dân vận khéo", "mô hình"), ("cơ sở dữ liệu quốc gia về dân cư", "đề án")}),
+])
+def test_seed_articles(stem, expected):
+    art = read_article(SEEDS / f"{stem}.txt")
+    found = {(p.name, p.kind) for p in extract_programs(split_sentences(art.text, art.paragraphs))}
+    assert expected <= found
