@@ -125,6 +125,18 @@ def test_standards_events_and_titles_are_not_programs(text):
     assert programs(text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    # someone's words after a kind word, or after a sentence closing on 'các mô hình'
+    "Về phong trào, Thượng tá A cho biết: “Năm qua, đơn vị đã làm tốt”.",
+    "Huyện duy trì 32 mô hình. Ông A nói: “Mô hình rất hay”.",
+    "Huyện duy trì các mô hình. Ông Nguyễn Văn A, Chủ tịch UBND xã cho biết: người dân đồng tình, ủng hộ.",
+    # a list far from its plural kind word needs a colon
+    "Các mô hình đã giúp người dân ở các thôn vùng sâu vùng xa nâng cao ý thức như chủ động phòng ngừa, tố giác tội phạm.",
+])
+def test_quotes_and_lists_that_name_nothing(text):
+    assert programs(text) == set()
+
+
 def test_same_name_once_per_kind():
     text = "Mô hình “Camera an ninh” tốt. Nhân rộng mô hình “camera an ninh”. Phong trào “Camera an ninh” lan tỏa."
     assert sorted(p.kind for p in extract_programs(split_sentences(text, [(0, len(text))]))) == ["mô hình", "phong trào"]

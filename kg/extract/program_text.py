@@ -21,6 +21,7 @@ _STRIP = " \t,.;:…-–"
 _MASK = "\x00"  # stands for a comma or 'và' that belongs inside a name
 MAX_WORDS = 12       # an unquoted name after a kind word
 MAX_ITEM_WORDS = 30  # an unquoted item of a list
+MAX_QUOTE_WORDS = 45  # a quoted name
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,28 @@ def clean(name: str) -> str:
     return name.strip("“”\"‘’ ").strip(_STRIP)
 
 
-def acceptable(name: str, max_words: int = MAX_WORDS) -> bool:
-    """An unquoted name that names one program: short, not a description."""
+def names_something(name: str) -> bool:
+    """Not a description ('tự quản') and not opening on an end word ('rất hay', 'này')."""
     key = fold(name)
-    if not key or len(key.split()) > max_words or key in folded("generic"):
-        return False
-    if not re.search(r"\w", key) or fold(key.split()[0]) in folded("end"):
+    return bool(re.search(r"\w", key)) and key not in folded("generic") and key.split()[0] not in folded("end")
+
+
+def acceptable(name: str, max_words: int = MAX_WORDS) -> bool:
+    """An unquoted name that names one program: short, not a description, not a count."""
+    key = fold(name)
+    if not names_something(name) or len(key.split()) > max_words:
         return False
     if re.match(r"\d[\d.,]*\s+[^\W\d]", key):  # '300 tổ an ninh': a count of things, not a name
         return False
     if name[0].islower():
         return not any(key == w or key.startswith(w + " ") for w in folded("not-first"))
     return True
+
+
+def sentence_like(name: str) -> bool:
+    """A quote holding someone's words, not a name: it has a sentence end, or is too long."""
+    ends = re.search(rf"[^\W\d_]{{2}}[.!?…]\s+[{UPPER}]", name)  # 'TP. Hồ Chí Minh' ends nothing
+    return bool(ends) or len(name.split()) > MAX_QUOTE_WORDS
 
 
 def split_items(region: str) -> tuple[str, list[tuple[int, int]]]:

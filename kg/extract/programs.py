@@ -24,7 +24,9 @@ from kg.text import fold
 _NUMBER = r"\d+[A-Za-z]?(?:\s?[/-]\s?(?:\d+[A-Za-z]?|[A-ZĐ][A-Za-zĐđ]*))*"
 _DIRECT_WORDS = 6     # words allowed between a kind word and its quoted name
 _ABOUT_WORDS = 40     # ... when the quote is introduced by 'về' ('chương trình ... về “X”')
-_LIST_WORDS = 40      # words allowed between a plural kind word and its list
+_LIST_WORDS = 40      # words allowed between a plural kind word and its list after a colon
+_NEAR_LIST_WORDS = 12  # ... after 'như', 'gồm' with no colon
+_CARRIED_WORDS = 6    # a list borrowing the previous sentence's kind opens this early
 _TAIL_WORDS = 3       # a sentence ending '... các mô hình.' lends its kind to the next
 
 
@@ -108,9 +110,11 @@ def _program(text: str, kind: str, s: Sentence) -> Program | None:
     """A program from a quote's text; a kind word inside the quote wins ('“Đề án ...”')."""
     inner = _patterns()["inner"].match(text)
     if inner and _usable_kind(inner.group("kind"), text, inner.start("kind")):
+        if not pt.names_something(inner.group("name")):
+            return None  # '“Mô hình rất hay”': words about a program
         kind, text = _kind_of(inner.group("kind"))[0], inner.group("name")
     name = pt.clean(text)
-    return Program(name, kind, s) if name else None
+    return Program(name, kind, s) if name and not pt.sentence_like(name) else None
 
 
 def _usable_kind(word: str, text: str, start: int) -> bool:
@@ -175,6 +179,8 @@ def _gap_ok(gap: str) -> bool:
     if n > (_ABOUT_WORDS if about else _DIRECT_WORDS):
         return False
     tail = fold(gap)
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", tail) for w in pt.folded("speech")):
+        return False
     return not any(tail == b or tail.endswith(" " + b) for b in pt.folded("blocker"))
 
 
@@ -222,11 +228,11 @@ def _title_case(two: str) -> bool:
     return len(two) == 2 and two[0].isupper() and two[1].islower()
 
 
-def _governing(hits: list[_Hit], pos: int, text: str) -> _Hit | None:
+def _governing(hits: list[_Hit], pos: int, text: str, reach: int) -> _Hit | None:
     """The plural kind word a list at pos belongs to: 'Nhiều mô hình hay ... như: ...'."""
     for hit in reversed([h for h in hits if h.end <= pos]):
         gap = text[hit.end:pos]
-        if re.search(r"[.;!?]", gap) or len(gap.split()) > _LIST_WORDS:
+        if re.search(r"[.;!?]", gap) or len(gap.split()) > reach:
             return None
         if hit.plural:
             return hit
@@ -240,12 +246,20 @@ def _lists(text: str, hits: list[_Hit], carried: str | None, spans: list[pt.Quot
     for m in _patterns()["intro"].finditer(text):
         if any(q.start <= m.start() < q.end for q in spans) or _not_introducer(text, m.end()):
             continue
-        hit = _governing(hits, m.start(), text)
-        if hit is None and not any(h.end <= m.start() for h in hits):
-            hit = _Hit(0, 0, carried, frozenset(), True) if carried else None
+        colon = m.group(0).rstrip().endswith(":")
+        hit = _governing(hits, m.start(), text, _LIST_WORDS if colon else _NEAR_LIST_WORDS)
+        if hit is None and carried and _opens_sentence(text, m, hits, spans):
+            # borrowed from the previous sentence: taken counts as 'named', so quotes only
+            hit = _Hit(0, 0, carried, frozenset(), True, taken=True)
         if hit:
             out += _list_items(text, m.end(), hit, spans, s, used)
     return out
+
+
+def _opens_sentence(text: str, m: re.Match, hits: list[_Hit], spans: list[pt.Quote]) -> bool:
+    """'Nội dung tập trung: “A”, “B”': an early colon, no kind word before it, two quotes after."""
+    early = len(text[:m.start()].split()) <= _CARRIED_WORDS
+    return early and not any(h.end <= m.start() for h in hits) and len([q for q in spans if q.start >= m.end()]) >= 2
 
 
 def _not_introducer(text: str, end: int) -> bool:
