@@ -1,80 +1,91 @@
-"""The interactive network page: a pyvis network, written as one self-contained HTML file."""
+"""The interactive network page: one self-contained HTML file that makes no network request.
+
+vis-network and its CSS come from pyvis's bundled copy and are inlined; the
+graph goes in as JSON inside a non-executed <script type="application/json">
+with <, > and & escaped, and the page's script puts every text from an article
+on screen with textContent, so a hostile article shows its text and runs nothing.
+"""
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
+import networkx as nx
 import pyvis
-from pyvis.network import Network
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph
 
-from kg.namespaces import KGO, NIF, ORG
+from kg.netgraph import CLASSES, initial_layout, labels, to_networkx
 
 _VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-CLASSES = {  # class: (colour, shape, legend label)
-    KGO.Locality: ("#4e79a7", "dot", "Địa phương / Locality"),
-    KGO.Organization: ("#f28e2b", "box", "Tổ chức / Organisation"),
-    KGO.Person: ("#e15759", "ellipse", "Người / Person"),
-    KGO.Program: ("#59a14f", "diamond", "Chương trình / Program"),
+_ASSETS = Path(__file__).parent / "viz_assets"
+STYLE = {  # class key -> (colour, shape); shapes whose size follows the degree
+    "Locality": ("#4e79a7", "dot"),
+    "Organization": ("#f28e2b", "square"),
+    "Person": ("#e15759", "triangle"),
+    "Program": ("#59a14f", "diamond"),
+    "Article": ("#9c755f", "hexagon"),
 }
-EDGES = {KGO.parent: "thuộc", KGO.locality: "đặt tại", ORG.subOrganizationOf: "trực thuộc", ORG.member: "thành viên"}
+FAINT = {"mentions"}  # relations drawn dashed and pale: provenance, not structure
+MAX_LABEL = 40  # characters drawn on the canvas; the panel shows the whole name
 
 
-def _sentences(g: Graph, node: URIRef) -> list[str]:
-    return sorted({str(t) for s in g.objects(node, KGO.mentionedIn) for t in g.objects(s, NIF.anchorOf)})[:3]
+def stabilization_iterations(n_nodes: int) -> int:
+    """Bounded physics: fewer iterations as the graph grows, so a big page is usable in seconds."""
+    return max(40, min(300, 80_000 // max(n_nodes, 1)))
 
 
-def build_network(g: Graph) -> Network:
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    ids: dict[URIRef, str] = {}
-    for cls, (colour, shape, legend) in CLASSES.items():
-        for node in sorted(g.subjects(RDF.type, cls)):
-            label = str(g.value(node, RDFS.label) or node)
-            title = legend.split(" / ")[1] + ": " + label + "\n" + "\n".join(_sentences(g, node))
-            ids[node] = str(node)
-            net.add_node(str(node), label=label, title=html.escape(title), color=colour, shape=shape, group=legend)
-    for pred, label in EDGES.items():
-        for s, o in sorted(g.subject_objects(pred)):
-            if s in ids and o in ids:
-                net.add_edge(ids[s], ids[o], label=label, title=label)
-    for m in sorted(g.subjects(RDF.type, ORG.Membership)):
-        person, org = g.value(m, ORG.member), g.value(m, ORG.organization)
-        if person in ids and org in ids:
-            post = str(g.value(m, KGO.postTitle) or "")
-            net.add_edge(ids[person], ids[org], label=post, title=html.escape(post))
-    return net
+def _short(label: str) -> str:
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
 
 
-def _json(data) -> str:
-    """JSON safe inside a <script> element: no '</script>' can close it early."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def _node(i: int, n: str, d: dict, degree: int, xy: tuple[float, float]) -> dict:
+    attrs = [["type", [labels("class")[d["cls"]]]], *d["attrs"].items(), ["iri", [n]]]
+    return {"id": i, "label": _short(d["label"]), "name": d["label"], "group": d["cls"], "value": degree,
+            "x": xy[0], "y": xy[1],
+            "aliases": d.get("aliases", []), "attrs": [[k, list(v)] for k, v in attrs],
+            "sentences": d["sentences"], "more": d["sentence_count"] - len(d["sentences"])}
+
+
+def page_data(G: nx.MultiDiGraph) -> dict:
+    """Everything the page shows, as plain JSON-able data (node ids are small integers)."""
+    ids = {n: i for i, n in enumerate(G.nodes)}
+    simple, layout = nx.Graph(G), initial_layout(G)
+    nodes = [_node(ids[n], n, d, simple.degree(n), layout[n]) for n, d in G.nodes(data=True)]
+    edges = [{"from": ids[s], "to": ids[o], "label": d["label"], "rel": d["rel"], "faint": d["rel"] in FAINT}
+             for s, o, d in G.edges(data=True)]
+    counts = {c: 0 for c in CLASSES}
+    for _n, d in G.nodes(data=True):
+        counts[d["cls"]] += 1
+    names = labels("class")
+    classes = [{"key": c, "label": names[c], "color": STYLE[c][0], "shape": STYLE[c][1], "count": counts[c]}
+               for c in CLASSES]
+    return {"classes": classes, "nodes": nodes, "edges": edges, "attrs": labels("attr"), "ui": labels("ui"),
+            "iterations": stabilization_iterations(len(nodes))}
+
+
+def script_json(data) -> str:
+    """JSON that is inert inside a <script> element: no '</script>' or '<!--' can end or change it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def render_network(G: nx.MultiDiGraph) -> str:
+    """The page for a networkx graph made by kg.netgraph."""
+    vis_js = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    vis_css = (_VIS / "vis-network.css").read_text(encoding="utf-8")
+    page = (_ASSETS / "page.html").read_text(encoding="utf-8")
+    parts = {
+        "/*VIS_CSS*/": vis_css,
+        "/*PAGE_CSS*/": (_ASSETS / "page.css").read_text(encoding="utf-8"),
+        "/*VIS_JS*/": vis_js,
+        "/*PAGE_JS*/": (_ASSETS / "page.js").read_text(encoding="utf-8"),
+        "/*DATA*/": script_json(page_data(G)),
+    }
+    for marker, text in parts.items():  # one pass each; inlined texts never contain the markers
+        page = page.replace(marker, text, 1)
+    return page
 
 
 def render_html(g: Graph) -> str:
-    net = build_network(g)
-    js = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (_VIS / "vis-network.css").read_text(encoding="utf-8")
-    legend = "".join(
-        f'<span class="key"><i style="background:{c}"></i>{html.escape(l)}</span>' for c, _s, l in CLASSES.values()
-    )
-    return _PAGE.format(css=css, js=js, legend=legend, nodes=_json(net.nodes), edges=_json(net.edges))
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>kg</title>
-<style>{css}
-html,body{{margin:0;height:100%;font-family:sans-serif}}#net{{position:absolute;top:40px;bottom:0;left:0;right:0}}
-#legend{{height:40px;line-height:40px;padding:0 8px}}.key{{margin-right:16px}}.key i{{display:inline-block;width:12px;height:12px;margin-right:4px}}
-</style></head><body>
-<div id="legend">{legend}</div><div id="net"></div>
-<script>{js}</script>
-<script>
-var nodes = new vis.DataSet({nodes});
-var edges = new vis.DataSet({edges});
-var network = new vis.Network(document.getElementById("net"), {{nodes: nodes, edges: edges}},
-  {{physics: {{stabilization: {{iterations: 300}}, barnesHut: {{gravitationalConstant: -8000}}}}, edges: {{arrows: "to", font: {{size: 9}}}}}});
-network.once("stabilizationIterationsDone", function () {{ network.setOptions({{physics: false}}); }});
-</script></body></html>
-"""
+    """The page for a whole RDF graph (what `kg build` writes as graph.html)."""
+    return render_network(to_networkx(g))
