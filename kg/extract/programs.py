@@ -21,7 +21,7 @@ from kg.extract.patterns import alternation
 from kg.text import fold
 
 # Document numbers: '22', '06/2014/NĐ-CP', '521/QĐ - TTg', '1222/KH-BCĐ', '09-CT/TW'.
-_NUMBER = r"\d+[A-Za-z]?(?:\s?[/-]\s?(?:\d+[A-Za-z]?|[A-ZĐ][A-Za-zĐđ]*))*"
+_NUMBER = r"\d+[A-Za-z]?(?:\s?[/-]\s?(?:\d+[A-Za-z]?|[A-ZĐ][A-Za-zĐđ\d]*))*"
 _DIRECT_WORDS = 6     # words allowed between a kind word and its quoted name
 _ABOUT_WORDS = 40     # ... when the quote is introduced by 'về' ('chương trình ... về “X”')
 _LIST_WORDS = 40      # words allowed between a plural kind word and its list after a colon
@@ -90,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "kind": re.compile(rf"(?<!\w)(?i:{kinds})(?!\w)"),
         "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
-        "number": re.compile(rf"\s+(?:(?i:{alternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
+        "number": re.compile(rf"\s+(?P<word>(?i:{alternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
         "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{alternation(pt.words('conjunction'))})(?!\w))?"
                            rf"\s*(?:(?P<kind>(?i:{kinds}))\s*:?\s*)?"),
         # case-sensitive: 'Như Xuân' is a place, not 'như'
@@ -193,7 +193,7 @@ def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sent
             return [Program(pt.clean(m.group(0)), hit.kind, s)]
     if "number" in hit.forms:
         m = p["number"].match(text, hit.end)
-        if m:
+        if m and _document_number(m, text[hit.start]):
             return [Program(m.group("name"), hit.kind, s)]
     if "quoted" in hit.forms:
         q = next((q for q in spans if hit.end <= q.start < limit), None)
@@ -202,6 +202,11 @@ def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sent
     if "title" in hit.forms or ("phrase" in hit.forms and not hit.plural):
         return _phrase(text, hit, spans, s)
     return []
+
+
+def _document_number(m: re.Match, first: str) -> bool:
+    """'Quyết định 22', 'kế hoạch số 45', 'kế hoạch 45/KH-UBND' -- but not 'kế hoạch 3 năm'."""
+    return bool(m.group("word")) or first.isupper() or bool(re.search(r"[/-]", m.group("name")))
 
 
 def _phrase(text: str, hit: _Hit, spans: list[pt.Quote], s: Sentence) -> list[Program]:
