@@ -157,11 +157,11 @@ def _chain(text: str, first: pt.Quote, kind: str, spans: list[pt.Quote], s: Sent
         m = p["next"].match(text, q.end)
         if not m:
             break
-        q = _quote_at(spans, m.end())
+        gap, q = text[q.end:m.end()], _quote_at(spans, m.end())
         item_kind = _kind_of(m.group("kind"))[0] if m.group("kind") else kind
-        if q is None:
+        if q is None:  # a known name may continue the list after a comma: '“A”, dân vận khéo'
             known = p["known"].match(text, m.end())
-            if known and not m.group("kind"):
+            if known and not m.group("kind") and re.search(r"[,;]", gap):
                 out.append(Program(pt.clean(known.group(0)), kind, s))
             break
         if item_kind != kind:
@@ -334,7 +334,7 @@ def _inner(text: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> lis
     for q in spans:
         m = _patterns()["inner"].match(q.text)
         if q.start not in used and m and _usable_kind(m.group("kind"), q.text, m.start("kind")):
-            out.append(_program(q.text, "", s))
+            out.append(_program(q.text, _kind_of(m.group("kind"))[0], s))
     return [p for p in out if p]
 
 
