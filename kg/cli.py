@@ -11,6 +11,7 @@ from kg.errors import KgError
 DEFAULT_OUT = Path("exports")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
 EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+NETWORK_FORMATS = ("graphml", "gexf")
 
 
 def graph_option(f):
@@ -109,28 +110,44 @@ def query(query, graph_path, fmt, timeout, allow_update, allow_service):
 @cli.command()
 @graph_option
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.html", show_default=True)
-def viz(graph_path, out):
-    """Write the interactive network view (one HTML file that works offline)."""
+@click.option("--around", "around", multiple=True, metavar="NAME",
+              help="Draw only what lies within --depth links of this node (its name or IRI; repeatable).")
+@click.option("--depth", type=click.IntRange(0, 20), default=2, show_default=True, help="Links from --around.")
+@click.option("--type", "types", multiple=True, metavar="CLASS",
+              help="Keep only this class: Locality, Organization, Person, Program, Article (repeatable).")
+@click.option("--query", "query", metavar="QUERY",
+              help="Draw what a query selects: a .rq file or SPARQL text, a CONSTRUCT or a SELECT of nodes.")
+def viz(graph_path, out, around, depth, types, query):
+    """Write the interactive network view (one HTML file that works offline).
+
+    --query, --around and --type narrow the drawing, applied in that order.
+    """
     from kg.build import write_atomic
-    from kg.query import load_graph
-    from kg.viz import render_html
+    from kg.query import load_graph, query_text
+    from kg.viz import render_network, select_part
 
     try:
-        write_atomic(out, render_html(load_graph(graph_path)).encode("utf-8"))
+        text = query_text(query) if query else None
+        part = select_part(load_graph(graph_path), around=around, depth=depth, types=types, query=text)
+        write_atomic(out, render_network(part).encode("utf-8"))
     except KgError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"wrote {out}")
+    click.echo(f"wrote {out}: {part.number_of_nodes()} nodes, {part.number_of_edges()} links")
 
 
 @cli.command()
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="ttl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS) + list(NETWORK_FORMATS)), default="ttl",
+              show_default=True, help="graphml and gexf: the network (labels and classes as node attributes), for Gephi or Cytoscape.")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path), help="File to write; default: standard output.")
 def export(graph_path, fmt, out):
-    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD."""
+    """Export the graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD, GraphML or GEXF."""
     from kg.build import write_atomic
     from kg.query import load_graph
 
+    if fmt in NETWORK_FORMATS:
+        _export_network(graph_path, fmt, out)
+        return
     try:
         source = graph_path.with_suffix(".trig") if fmt in ("trig", "nq") and graph_path.suffix == ".ttl" else graph_path
         if fmt in ("trig", "nq") and source.is_file():
@@ -150,6 +167,38 @@ def export(graph_path, fmt, out):
         click.echo(f"wrote {out}")
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+def _export_network(graph_path: Path, fmt: str, out: Path | None) -> None:
+    from kg.build import write_atomic
+    from kg.netgraph import network_bytes, to_networkx
+    from kg.query import load_graph
+
+    try:
+        data = network_bytes(to_networkx(load_graph(graph_path)), fmt)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
+    if out:
+        write_atomic(out, data)
+        click.echo(f"wrote {out}")
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@graph_option
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Rows per ranking and communities shown.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(graph_path, top, fmt):
+    """Counts per class, the best connected organisations, localities and programs
+    (degree, betweenness), communities (Louvain) and a table per province."""
+    from kg import stats as st
+    from kg.query import load_graph
+
+    try:
+        click.echo(st.render(st.report(load_graph(graph_path), top), fmt), nl=False)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()

@@ -9,7 +9,9 @@ other relation reaches still sits beside the places and units of its article.
 from __future__ import annotations
 
 import difflib
+import io
 import math
+import re
 from collections import defaultdict
 
 import networkx as nx
@@ -41,7 +43,7 @@ def local_name(iri: URIRef) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _label(g: Graph, node) -> str:
+def label_of(g: Graph, node) -> str:
     """The node's Vietnamese label (the smallest, when there are several, for determinism)."""
     found = sorted(str(v) for v in g.objects(node, RDFS.label)) or sorted(str(v) for v in g.objects(node, SKOS.prefLabel))
     return found[0] if found else local_name(node)
@@ -52,7 +54,7 @@ def _values(g: Graph, node, *path) -> list[str]:
     nodes = {node}
     for pred in path:
         nodes = {o for n in nodes for o in g.objects(n, pred)}
-    return sorted({_label(g, n) if isinstance(n, URIRef) else str(n) for n in nodes})
+    return sorted({label_of(g, n) if isinstance(n, URIRef) else str(n) for n in nodes})
 
 
 def _titles(g: Graph) -> dict:
@@ -135,7 +137,7 @@ def _add_nodes(g: Graph, G: nx.MultiDiGraph) -> None:
         for node in sorted(set(g.subjects(RDF.type, rdf_class))):
             if str(node) in G:  # a node typed twice keeps its first class
                 continue
-            label = titles[node] if cls == "Article" else _label(g, node)
+            label = titles[node] if cls == "Article" else label_of(g, node)
             sentences, total = _sentences(g, node, titles)
             G.add_node(str(node), label=label, cls=cls, attrs=_attributes(g, node, cls), sentences=sentences,
                        sentence_count=total, aliases=_aliases(g, node, label))
@@ -245,6 +247,18 @@ def flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         for k in keys:
             d.setdefault(k, "")
     return F
+
+
+def network_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
+    """GraphML or GEXF (for Gephi, Cytoscape) of a kg network, the same bytes for the same graph."""
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(flat(G), buf, encoding="utf-8")
+        return buf.getvalue()
+    if fmt == "gexf":
+        nx.write_gexf(flat(G), buf, encoding="utf-8")
+        return re.sub(rb' lastmodifieddate="[^"]*"', b"", buf.getvalue(), count=1)  # today's date: not reproducible
+    raise KgError(f"unknown network format {fmt!r}; choose graphml or gexf")
 
 
 # Communities and a first layout ----------------------------------------------

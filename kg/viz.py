@@ -14,6 +14,7 @@ import networkx as nx
 import pyvis
 from rdflib import Graph
 
+from kg import netgraph
 from kg.netgraph import CLASSES, initial_layout, labels, to_networkx
 
 _VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
@@ -84,6 +85,21 @@ def render_network(G: nx.MultiDiGraph) -> str:
     for marker, text in parts.items():  # one pass each; inlined texts never contain the markers
         page = page.replace(marker, text, 1)
     return page
+
+
+def select_part(g: Graph, around=(), depth: int = 2, types=(), query: str | None = None) -> nx.MultiDiGraph:
+    """The part of the graph to draw: what `query` selects, then what lies `around` the named
+    nodes (within `depth` links), then only the classes in `types`. Each step is optional."""
+    G = to_networkx(g)
+    if query:
+        from kg.query import run
+
+        G = netgraph.select(G, netgraph.query_nodes(run(g, query)))
+    if around:
+        G = netgraph.around(G, list(around), depth)
+    if types:
+        G = netgraph.keep_classes(G, list(types))
+    return G
 
 
 def render_html(g: Graph) -> str:
