@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.text import fold
+from kg.text import fold, slug
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LEVELS = ("tỉnh", "huyện", "xã")
 _PARENT_LEVEL = {"huyện": "tỉnh", "xã": "huyện"}
+# Codes of the 2025 communes (read off the successor column), which sit right under a province.
+REFORMED = "2025-"
+_REFORMED_TYPES = ("Phường", "Xã", "Đặc khu")
 # News writes "TP. Vinh", "TX Sơn Tây", "TT Sông Mã" as often as the full type word.
 _TYPE_ABBREVIATIONS = {"Thành phố": "TP", "Thị xã": "TX", "Thị trấn": "TT"}
 _DASHES = re.compile(r"\s*[-\u2010-\u2015]\s*")
@@ -74,6 +77,7 @@ class Gazetteer:
         self._children: dict[tuple[str, str], list[Unit]] = defaultdict(list)
         self._surface: dict[str, set[str]] = defaultdict(set)
         self._fold_cache: dict[str, tuple[str, str]] = {}
+        self._reformed: dict[str, list[Unit]] | None = None
         for unit in sorted(units, key=_sort_key):
             self._add(unit)
         for alias, level, canonical in aliases:
@@ -136,7 +140,42 @@ class Gazetteer:
     def parent(self, unit: Unit) -> Unit | None:
         if not unit.parent_code:
             return None
+        if unit.code.startswith(REFORMED):
+            return self.get("tỉnh", unit.parent_code)
         return self.get(_PARENT_LEVEL[unit.level], unit.parent_code)
+
+    def reformed(self, name: str) -> list[Unit]:
+        """2025 communes called `name` ("Phường Sơn Trà" of Đà Nẵng), with their province as parent.
+
+        Articles written after the 2025 reform name the new communes; they are known only
+        as the successors of the old ones, so they are kept apart from lookup().
+        """
+        if self._reformed is None:
+            self._reformed = self._reformed_index()
+        return list(self._reformed.get(name_key(name), ()))
+
+    def _reformed_index(self) -> dict[str, list[Unit]]:
+        index: dict[str, list[Unit]] = defaultdict(list)
+        seen: set[str] = set()
+        for unit in sorted(self._by_code.values(), key=_sort_key):
+            if unit.level != "xã" or not unit.successor or unit.successor in seen:
+                continue
+            seen.add(unit.successor)
+            new = self._reformed_unit(unit.successor)
+            if new:
+                for key in {name_key(new.name), name_key(new.full_name)}:
+                    index[key].append(new)
+        return index
+
+    def _reformed_unit(self, successor: str) -> Unit | None:
+        """'Phường Sơn Trà, Thành phố Đà Nẵng' -> a Phường Sơn Trà under the tỉnh Đà Nẵng."""
+        commune, _, province_name = successor.rpartition(", ")
+        type_ = next((t for t in _REFORMED_TYPES if commune.startswith(t + " ")), None)
+        province = self.lookup(province_name, "tỉnh") or self.lookup(province_name.split(" ", 1)[-1], "tỉnh")
+        if not type_ or not province:
+            return None
+        name = commune[len(type_) + 1:]
+        return Unit(f"{REFORMED}{province[0].code}-{slug(name)}", "xã", type_, name, province[0].code, None)
 
     def chain(self, unit: Unit) -> list[Unit]:
         """The unit, then its ancestors up to the province."""

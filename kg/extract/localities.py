@@ -1,35 +1,27 @@
 """Administrative places: "huyện Sông Mã", "bản Pìn, xã Chiềng Khoong", bare "Sông Mã".
 
-Names are resolved against the gazetteer; same-named units are told apart by
-the other places of the article and by the unit named right after ("xã Kim
-Long, huyện Châu Đức").
+Mentions are found after a level word ("xã", "TP.", "tổ dân phố"), also in lists ("các
+xã: A, B và C", "tổ 14 và 16"), and bare, when a capitalised run starts with the name of
+a province or district ("ở Sông Mã", "(Duy Xuyên)") or of a commune of a district named
+in the same sentence ("Bình Phú ở huyện Tân Hồng"). kg.extract.places resolves them
+against the gazetteer and gives each its parent.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.data import read_rows
+from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import NAME, NUMBER_NAME, alternation
+from kg.extract.patterns import NAME, NUMBER_NAME
+from kg.extract.places import Mention, known_names, link_parents, localities_of, resolve
 from kg.text import fold
 
-_RANK = {"tỉnh": 0, "city": 0, "huyện": 1, "xã": 2, "thôn": 3}
-
-
-@dataclass
-class Mention:
-    word: str          # canonical level word ("huyện", "bản", "thành phố")
-    level: str         # tỉnh | city | huyện | xã | thôn
-    name: str
-    sentence: Sentence
-    start: int
-    end: int
-    unit: gazetteer.Unit | None = None
-    locality: Locality | None = None
+_ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
+# Items of a list of places: "A, B và C", "Đông Đăm - Lủng Tráng", "14 và 16".
+_SEP = re.compile(r"\s*,\s*|\s+và\s+|\s*[-–]\s*")
 
 
 @lru_cache(maxsize=1)
@@ -38,143 +30,221 @@ def _words() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def context_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for kind, word in read_rows("locality_context.tsv"):
+        out.setdefault(kind, []).append(word)
+    return {kind: tuple(words) for kind, words in out.items()}
+
+
+def spaced(words) -> str:
+    """Alternation of literal words, longest first, any run of spaces inside ("Tổ dân  phố")."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+
+
+@lru_cache(maxsize=1)
 def _mention_re() -> re.Pattern:
-    words = alternation(_words())
-    # "huyện Sông Mã", "TP.Long Khánh", "tổ 14 và 16"
+    words = spaced(w for w, *_ in read_rows("locality_words.tsv"))
+    descs = spaced(context_words()["descriptor"])
     return re.compile(
-        rf"(?<![\w.])(?P<word>(?i:{words}))(?:\s+|(?<=\.))(?P<name>{NAME}|{NUMBER_NAME}(?:\s*(?:,|và)\s*{NUMBER_NAME})*)(?!\w)"
+        rf"(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
+        rf"(?P<items>{_ITEM}(?:(?:{_SEP.pattern}){_ITEM})*)"
     )
 
 
-def _explicit(sentences: list[Sentence]) -> list[Mention]:
+@lru_cache(maxsize=1)
+def _item_re() -> re.Pattern:
+    return re.compile(_ITEM)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in read_rows("surnames.tsv"))
+
+
+def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Places written after their level word; `taken` gets the spans read."""
     out = []
     for s in sentences:
         for m in _mention_re().finditer(s.text):
             word = m.group("word")
-            if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"":
-                continue
+            if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"‘'":
+                continue  # "CôngTỉnh": not a word of its own
             level, canon = _words()[fold(word)]
-            name = m.group("name")
-            if level != "thôn" and not name[0].isupper():
-                continue
-            names = re.split(r"\s*(?:,|và)\s*", name) if name[0].isdigit() else [name]
-            for n in names:
-                out.append(Mention(canon, level, n, s, s.start + m.start(), s.start + m.end()))
+            out += _items(s, m, level, canon)
+            taken.append((s.start + m.start(), s.start + m.end()))
     return out
 
 
-def _bare(sentences: list[Sentence], taken: set[tuple[int, int]]) -> list[Mention]:
+def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
+    """One mention per listed name; a later name that is no unit of that level ends the list."""
+    out: list[Mention] = []
+    text, pos = s.text, m.start("items")
+    for item in _item_re().finditer(text, pos, m.end("items")):
+        if out and not _SEP.fullmatch(text[pos: item.start()]):
+            continue
+        fitted = _fit(level, canon, text, item.start(), item.end(), first=not out)
+        if fitted is None:
+            break
+        name, end = fitted
+        begin = s.start + (m.start() if not out else item.start())
+        out.append(Mention(canon, level, name, s, s.start + item.start(), s.start + end, typed=True, begin=begin))
+        pos = end
+    for mention in out:
+        mention.tail = out[-1].end
+    return out
+
+
+def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool):
+    """(name, end) of the place written at start:end, checked against the gazetteer."""
+    name = text[start:end]
+    if level == "thôn":
+        if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
+            return None
+        return name, end
+    if name[0].isdigit():
+        return (name, end) if known_names(f"{canon.capitalize()} {name}", _levels(level)) else None
+    name, end = _joined(level, name, text, end)
+    if known_names(name, _levels(level)):
+        if first or not known_names(name, _higher(level)):
+            return name, end
+        return None
+    if not first:
+        return None
+    return _typo(level, text, start, end) or _trimmed(level, name, start) or _unknown(level, name, end)
+
+
+def _common_noun(name: str, after: str) -> bool:
+    """"khu Công nghiệp", "Tổ Tự quản": a capitalised common noun, not a village."""
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", after)
+    phrase = fold(f"{name} {nxt.group(1)}") if nxt else ""
+    return any(phrase == w or phrase.startswith(w + " ") or fold(name) == w for w in context_words()["not_village"])
+
+
+def _levels(level: str) -> tuple[str, ...]:
+    return ("tỉnh", "huyện") if level == "city" else (level,)
+
+
+def _higher(level: str) -> tuple[str, ...]:
+    return {"xã": ("tỉnh", "huyện"), "huyện": ("tỉnh",)}.get(level, ())
+
+
+def _joined(level: str, name: str, text: str, end: int) -> tuple[str, int]:
+    """The name with what the gazetteer says belongs to it: "xã Hố Nai 3", "tỉnh Bà Rịa - Vũng Tàu"."""
+    more = re.match(rf" \d{{1,2}}(?![\d,.]\d)|\s*[-–]\s*{NAME}", text[end:])
+    if more and known_names(name + more.group(0), _levels(level)):
+        return name + more.group(0), end + more.end()
+    return name, end
+
+
+def _typo(level: str, text: str, start: int, end: int):
+    """A name with a lower-case syllable typed by mistake: "huyện Như xuân"."""
+    tail = re.match(r"[ \t]+([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", text[end:])
+    for k in (1, 2):
+        if not tail or tail.group(k) is None:
+            break
+        stop = end + tail.end(k)
+        units = known_names(text[start:stop], _levels(level))
+        if units:
+            return units[0].name, stop
+    return None
+
+
+def _trimmed(level: str, name: str, start: int):
+    """The longest leading part that is a unit: "tỉnh Đồng Nai Nguyễn Văn A" -> "Đồng Nai"."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:n])
+        if known_names(part, _levels(level)):
+            return part, start + len(part)
+    return None
+
+
+def _unknown(level: str, name: str, end: int):
+    """A district or commune the gazetteer lacks is kept, unless it reads as a person's name."""
+    words = name.split()
+    if level in ("tỉnh", "city") or (len(words) >= 3 and fold(words[0]) in _surnames()):
+        return None
+    return name, end
+
+
+def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Mention]:
     """Province and district names written without their level word ("ở Sông Mã")."""
-    gaz = gazetteer.load()
     out = []
-    pattern = re.compile(NAME)
     for s in sentences:
-        for m in pattern.finditer(s.text):
+        for m in re.finditer(NAME, s.text):
             start = s.start + m.start()
-            if any(a <= start < b for a, b in taken):
+            if any(a <= start < b for a, b in taken) or _in_business(s.text, m.start()):
                 continue
             words = m.group(0).split()
-            # Try the longest run of syllables that names a unit, from the left.
-            for n in range(min(len(words), 4), 1, -1):
+            for n in range(min(len(words), 4), 0, -1):
                 name = " ".join(words[:n])
-                for level in ("tỉnh", "huyện"):
-                    if gaz.lookup(name, level):
-                        out.append(Mention(level, level, name, s, start, start + len(name)))
-                        break
-                else:
-                    continue
-                break
+                level = next((lv for lv in ("tỉnh", "huyện") if _bare_unit(name, lv, n)), None)
+                if level:
+                    out.append(Mention(level, level, name, s, start, start + len(name)))
+                    break
     return out
 
 
-def _pick(gaz, mention: Mention, context: list) -> gazetteer.Unit | None:
-    levels = {"city": ("tỉnh", "huyện"), "tỉnh": ("tỉnh",), "huyện": ("huyện",), "xã": ("xã",)}
-    for level in levels.get(mention.level, ()):
-        unit = gaz.resolve(mention.name, level, context)
-        if unit:
-            return unit
-    return None
+def _bare_unit(name: str, level: str, syllables: int) -> bool:
+    # one syllable is too weak a sign for a district ("Vinh", "Ba"), enough for "Huế", "TPHCM"
+    return (syllables > 1 or level == "tỉnh") and bool(gazetteer.load().lookup(name, level))
 
 
-def _neighbour_parent(mentions: list[Mention], i: int) -> Mention | None:
-    """The unit named right after this one, one level up ("xã Kim Long, huyện Châu Đức")."""
-    m = mentions[i]
-    for other in mentions[i + 1:]:
-        if other.sentence is not m.sentence or other.start - m.end > 12:
-            break
-        if _RANK[other.level] < _RANK[m.level]:
-            gap = m.sentence.text[m.end - m.sentence.start: other.start - m.sentence.start]
-            if re.fullmatch(r"[\s,(–-]*|\s*(?:,|và)\s*[\d\s,và]*", gap):
-                return other
-    return None
+def _in_business(text: str, pos: int) -> bool:
+    """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng") or a person's ("ông Quang Bình")?"""
+    clause = fold(re.split(r"[,;:()“”\"]", text[:pos])[-1])
+    if _before_name_re().search(clause):
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in context_words()["business"])
 
 
-def _resolve(mentions: list[Mention]) -> None:
+@lru_cache(maxsize=1)
+def _before_name_re() -> re.Pattern:
+    honorifics = "|".join(re.escape(fold(w)) for w in read_words("honorifics.tsv"))
+    return re.compile(rf"(?<!\w)(?:{honorifics})\s*$")
+
+
+def _bare_communes(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Communes written bare next to their district: "Bình Phú ở huyện Tân Hồng"."""
     gaz = gazetteer.load()
-    context: list = []
-    for level in ("tỉnh", "city", "huyện", "xã"):
-        for i, m in enumerate(mentions):
-            if m.level != level:
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for s in sentences:
+        districts = [m.unit for m in mentions if m.sentence is s and m.unit and m.unit.level == "huyện"]
+        children = {fold(c.name): c for d in districts for c in gaz.children(d)}
+        for m in re.finditer(NAME, s.text) if children else ():
+            start = s.start + m.start()
+            if any(a <= start < b for a, b in taken) or _in_business(s.text, m.start()):
                 continue
-            parent = _neighbour_parent(mentions, i)
-            ctx = ([parent.unit] if parent and parent.unit else []) + context
-            m.unit = _pick(gaz, m, ctx)
-            if m.unit and m.unit not in context:
-                context.append(m.unit)
+            words = m.group(0).split()
+            for n in range(min(len(words), 4), 1, -1):
+                unit = children.get(fold(" ".join(words[:n])))
+                if unit:
+                    name = " ".join(words[:n])
+                    out.append(Mention("xã", "xã", name, s, start, start + len(name), unit=unit))
+                    break
+    return out
 
 
 def extract_localities(sentences: list[Sentence]) -> list[Locality]:
-    """Every place mention, resolved; unresolved ones keep the parent the text gives."""
-    mentions = sorted(_explicit(sentences), key=lambda m: m.start)
-    taken = {(m.start, m.end) for m in mentions}
+    """Every place mention, resolved, each followed by its parent chain up to the province."""
+    taken: list[tuple[int, int]] = []
+    mentions = _explicit(sentences, taken)
     mentions = sorted(mentions + _bare(sentences, taken), key=lambda m: m.start)
-    _resolve(mentions)
+    link_parents(mentions)
+    resolve(mentions)
+    mentions = sorted(mentions + _bare_communes(sentences, mentions), key=lambda m: m.start)
+    link_parents(mentions)
     out: list[Locality] = []
-    for i, m in enumerate(mentions):
-        loc = _locality(mentions, i)
-        if loc:
-            out.append(loc)
-            # the chain up to the province is part of what the article locates
-            p = loc.parent
-            while p is not None:
-                out.append(Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor))
-                p = p.parent
+    for m, loc in localities_of(mentions):
+        out.append(loc)
+        p = loc.parent
+        while p is not None:  # the chain up to the province is part of what the article locates
+            out.append(Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor))
+            p = p.parent
     return out
-
-
-def _locality(mentions: list[Mention], i: int) -> Locality | None:
-    m = mentions[i]
-    if m.locality:
-        return m.locality
-    if m.unit:
-        m.locality = _unit_locality(m.unit, m.sentence)
-    elif m.level == "thôn":
-        parent_m = _neighbour_parent(mentions, i) or _previous_commune(mentions, i)
-        parent = _locality(mentions, mentions.index(parent_m)) if parent_m else None
-        m.locality = Locality(m.name, "thôn", m.word, m.sentence, parent)
-    elif m.level != "city" or m.name:
-        parent_m = _neighbour_parent(mentions, i)
-        parent = _locality(mentions, mentions.index(parent_m)) if parent_m else None
-        level = "tỉnh" if m.level == "city" else m.level
-        m.locality = Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
-    return m.locality
-
-
-def _previous_commune(mentions: list[Mention], i: int) -> Mention | None:
-    m = mentions[i]
-    for other in reversed(mentions[:i]):
-        if other.sentence is not m.sentence:
-            break
-        if other.level == "xã":
-            return other
-    return None
-
-
-def _unit_locality(unit, sentence: Sentence) -> Locality:
-    gaz = gazetteer.load()
-    parent_unit = gaz.parent(unit)
-    parent = _unit_locality(parent_unit, sentence) if parent_unit else None
-    return Locality(unit.name, unit.level, unit.level, sentence, parent, unit.code, unit.successor)
 
 
 def main_places(localities: list[Locality]) -> dict[str, Locality]:

@@ -1,0 +1,245 @@
+"""Place mentions resolved: which unit of the map each is, and the unit it lies in.
+
+Same-named units are told apart by the unit written right after a mention ("xã Kim
+Long, huyện Châu Đức"), then by the other places of the article, then by the type the
+text gives ("thành phố Yên Bái" is the city, not the province). Communes created by the
+2025 reform are candidates too ("phường Sơn Trà" of Đà Nẵng), after the old ones.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import gazetteer
+from kg.data import read_rows
+from kg.extract.model import Locality, Sentence
+from kg.gazetteer import REFORMED, Unit
+from kg.text import fold
+
+_RANK = {"tỉnh": 0, "city": 0, "huyện": 1, "xã": 2, "thôn": 3}
+# What may stand between a place and the unit it lies in: "A, huyện B", "A (thuộc xã B cũ)".
+_GAP = r"[\s,(–-]*(?:(?:{via})\s+)?"
+_NEAR = 16
+
+
+@dataclass(eq=False)
+class Mention:
+    word: str          # canonical level word ("huyện", "bản", "thành phố")
+    level: str         # tỉnh | city | huyện | xã | thôn
+    name: str
+    sentence: Sentence
+    start: int         # article offsets of the name
+    end: int
+    typed: bool = False             # written with its level word
+    tail: int = 0                   # end of the list it belongs to, where its parent is written
+    begin: int = 0                  # start of its level word, if written
+    unit: Unit | None = None
+    parent: "Mention | None" = None    # the unit written right after it
+    commune: "Mention | None" = None   # for a village, the commune named before it in the sentence
+    shared_parent: Unit | None = None  # for an ambiguous name, the parent all its units share
+
+    def __post_init__(self):
+        self.tail = self.tail or self.end
+        self.begin = self.begin or self.start
+
+    @property
+    def rank(self) -> int:
+        return 4 if self.word in _inner() else _RANK[self.level]
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.level, self.word if self.level == "thôn" else "", fold(self.name))
+
+
+@lru_cache(maxsize=1)
+def _inner() -> frozenset[str]:
+    return frozenset(w for kind, w in read_rows("locality_context.tsv") if kind == "inner")
+
+
+@lru_cache(maxsize=1)
+def _gap_re() -> re.Pattern:
+    via = "|".join(re.escape(w) for kind, w in read_rows("locality_context.tsv") if kind == "via")
+    return re.compile(_GAP.format(via=via))
+
+
+def known_names(name: str, levels) -> list[Unit]:
+    """Units of those levels called `name`, the 2025 communes included."""
+    gaz = gazetteer.load()
+    units = [u for level in levels for u in gaz.lookup(name, level)]
+    return units + (gaz.reformed(name) if "xã" in levels else [])
+
+
+def link_parents(mentions: list[Mention]) -> None:
+    """Each mention's parent as written: the next unit of a higher level right after it."""
+    for i, m in enumerate(mentions):
+        m.parent = None
+        if m.level == "thôn":
+            m.commune = next((o for o in reversed(mentions[:i]) if o.sentence is m.sentence and o.level == "xã"), None)
+        for other in mentions[i + 1:]:
+            if other.sentence is not m.sentence or other.begin - m.tail > _NEAR:
+                break
+            if other.begin < m.tail or other.rank >= m.rank:
+                continue
+            gap = m.sentence.text[m.tail - m.sentence.start: other.begin - m.sentence.start]
+            if _gap_re().fullmatch(gap):
+                m.parent = other
+            break
+
+
+# --- resolution -----------------------------------------------------------------
+
+def _type_of(m: Mention) -> str | None:
+    return m.word.capitalize() if m.typed and m.level != "thôn" else None
+
+
+def _candidates(group: list[Mention]) -> list[Unit]:
+    m = group[0]
+    if m.level == "thôn":
+        return []
+    levels = ("tỉnh", "huyện") if m.level == "city" else (m.level,)
+    name = f"{m.word.capitalize()} {m.name}" if m.name[0].isdigit() else m.name
+    units = known_names(name, levels)
+    typ = next((t for t in map(_type_of, group) if t), None)
+    if m.level != "xã" and typ and any(u.type == typ for u in units):
+        units = [u for u in units if u.type == typ]  # "thành phố Yên Bái" is not the province
+    return units
+
+
+def _affinity(gaz, a: Unit, b: Unit) -> float:
+    ca, cb = gaz.chain(a), gaz.chain(b)
+    if b in ca or a in cb:
+        return 2
+    if a.level == b.level and len(ca) > 1 and ca[1:2] == cb[1:2]:
+        return 1.5  # siblings
+    return 1 if ca[-1] == cb[-1] else 0
+
+
+def _score(gaz, unit: Unit, group: list[Mention], known: list[Unit]) -> tuple[float, float, float]:
+    """(written parents, other places of the article, tie-breaks), compared in that order."""
+    chain = gaz.chain(unit)
+    written = sum(1 for m in group if m.parent and m.parent.unit in chain)
+    context = sum(_affinity(gaz, unit, k) for k in known)
+    typ = next((t for t in map(_type_of, group) if t), None)
+    bonus = (0.5 if unit.type == typ else 0) + (0 if unit.code.startswith(REFORMED) else 0.25)
+    return written, context, bonus
+
+
+def _choose(gaz, units: list[Unit], group: list[Mention], known: list[Unit], decisive: bool) -> Unit | None:
+    if len(units) <= 1:
+        return units[0] if units else None
+    scores = {u: _score(gaz, u, group, known) for u in units}
+    top = max(scores.values())
+    best = [u for u, s in scores.items() if s == top]
+    best = [u for u in best if not any(a in best for a in gaz.chain(u)[1:])]  # the huyện over its thị trấn
+    if len(best) != 1 or (decisive and top[0] + top[1] <= 0):
+        return None
+    return best[0]
+
+
+def groups_of(mentions: list[Mention]) -> dict[tuple, list[Mention]]:
+    out: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.key, []).append(m)
+    return out
+
+
+def resolve(mentions: list[Mention]) -> None:
+    """Give each mention its unit where the map and the article decide it."""
+    gaz = gazetteer.load()
+    groups = groups_of(m for m in mentions if m.level != "thôn")
+    candidates = {k: _candidates(g) for k, g in groups.items()}
+    chosen: dict[tuple, Unit] = {}
+    for decisive in (True, False):  # first what the text decides, then the tie-breaks
+        changed = True
+        while changed:
+            changed = False
+            for k, group in groups.items():
+                if k in chosen:
+                    continue
+                known = [u for key, u in chosen.items() if key != k]
+                unit = _choose(gaz, candidates[k], group, known, decisive)
+                if unit:
+                    chosen[k] = unit
+                    changed = True
+                    for m in group:
+                        m.unit = unit
+    for k, group in groups.items():
+        parents = {gaz.parent(u) for u in candidates[k]}
+        if k not in chosen and len(parents) == 1:
+            up = parents.pop()  # "huyện Hồng Ngự" or the city: either way in Đồng Tháp
+            for m in group:
+                m.shared_parent = up
+
+
+# --- localities -------------------------------------------------------------------
+
+def _printed(unit: Unit) -> str:
+    """The unit's name as news prints it after the level word: "Phường 4" -> "4"."""
+    head, _, number = unit.name.partition(" ")
+    return number if number.isdigit() and head == unit.type else unit.name
+
+
+def unit_locality(unit: Unit, sentence: Sentence) -> Locality:
+    gaz = gazetteer.load()
+    up = gaz.parent(unit)
+    parent = unit_locality(up, sentence) if up else None
+    code = None if unit.code.startswith(REFORMED) else unit.code
+    return Locality(_printed(unit), unit.level, unit.level, sentence, parent, code, unit.successor)
+
+
+def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
+    """Each mention with its locality; one place per group, whatever mention gives its parent."""
+    groups = groups_of(mentions)
+    places: dict[tuple, Locality] = {}
+    order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
+    for k in order:
+        places[k] = _place(groups[k], places, mentions)
+    out = []
+    for m in mentions:
+        p = places.get(m.key)
+        if p is not None:
+            out.append((m, Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor)))
+    return out
+
+
+def _place(group: list[Mention], places: dict, mentions: list[Mention]) -> Locality | None:
+    m = group[0]
+    unit = next((x.unit for x in group if x.unit), None)
+    if unit:
+        return unit_locality(unit, m.sentence)
+    parent = _written_parent(group, places) or _shared_parent(group, m.sentence)
+    parent = parent or _sole_parent(m, places, mentions)
+    level = "tỉnh" if m.level == "city" else m.level
+    return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
+
+
+def _written_parent(group: list[Mention], places: dict) -> Locality | None:
+    """The deepest parent the text gives any of the group's mentions."""
+    found = [x.parent or x.commune for x in group]
+    found = [p for p in found if p is not None and places.get(p.key) is not None]
+    if not found:
+        return None
+    deepest = max(found, key=lambda p: p.rank)
+    return places[deepest.key]
+
+
+def _shared_parent(group: list[Mention], sentence: Sentence) -> Locality | None:
+    up = next((x.shared_parent for x in group if x.shared_parent), None)
+    return unit_locality(up, sentence) if up else None
+
+
+def _sole_parent(m: Mention, places: dict, mentions: list[Mention]) -> Locality | None:
+    """Without a written parent, the article's only place one level up (villages, unknown units)."""
+    up = {"thôn": "xã", "huyện": "tỉnh", "xã": "huyện"}.get(m.level)
+    if m.level != "thôn" and _candidates([m]):
+        return None  # ambiguous on the map: the text does not say which
+    found = {loc.key: loc for loc in _all_places(places) if loc.level == up}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _all_places(places: dict):
+    for loc in places.values():
+        while loc is not None:
+            yield loc
+            loc = loc.parent
