@@ -87,14 +87,21 @@ class ArticleGraph:
             self.g.add((parent, RDFS.label, vi(loc.parent.name)))
         return iri
 
-    def organization(self, org: Organization) -> URIRef:
-        iri = self.labelled(org_iri(org), KGO.Organization, org.name, org.sentence)
+    def organization(self, org: Organization, mentioned: bool = True) -> URIRef:
+        if mentioned:
+            iri = self.labelled(org_iri(org), KGO.Organization, org.name, org.sentence)
+        else:
+            # A parent named only inside its sub-unit's name ("Bộ Công an" in "Cục ... Bộ Công an")
+            # is linked, not counted among the organisations the article names.
+            iri = org_iri(org)
+            self.g.add((iri, RDF.type, ORG.Organization))
+            self.g.add((iri, RDFS.label, vi(org.name)))
         self.g.add((iri, KGO.organizationType, self.concept("org-type", org.type)))
         self.g.add((iri, ORG.classification, concept_iri("org-type", org.type)))
         if org.locality is not None:
             self.g.add((iri, KGO.locality, self.locality(org.locality)))
         if org.parent is not None:
-            self.g.add((iri, ORG.subOrganizationOf, self.organization(org.parent)))
+            self.g.add((iri, ORG.subOrganizationOf, self.organization(org.parent, mentioned=False)))
         return iri
 
     def officers(self, officers) -> None:

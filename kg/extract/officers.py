@@ -1,18 +1,39 @@
-"""People: "Thượng tá Vũ Việt Cường, Trưởng Công an huyện", "ông Nguyễn Sáu - Chủ tịch UBND xã".
+"""People: "Thượng tá Vũ Việt Cường, Trưởng Công an huyện", "ông Nguyễn Sáu - Chủ tịch UBND xã",
+"Bí thư Tỉnh ủy Bình Phước Nguyễn Mạnh Cường", "các đồng chí Ủy viên BTV Tỉnh ủy: A - ...; B - ...".
 
 Each post a person holds is one Officer record; honorifics (ông, bà, đồng chí)
-are neither name nor rank.
+are neither name nor rank. Posts come before or after the name; a list of
+posts before a colon is shared by every person listed after it.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import read_words
 from kg.extract.model import Officer, Organization, Sentence
-from kg.extract.organizations import Resolver, expand, organizations_in
+from kg.extract.org_places import Resolver, level_words
+from kg.extract.org_tails import head_re
+from kg.extract.organizations import Context, expand
 from kg.extract.patterns import CAP, alternation
-from kg.text import clean_spaces, fold
+from kg.extract.posts import Post, PostList, post_lists, title_re
+from kg.text import fold
+
+_NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,4}}"
+_PRE_GAP = re.compile(r"[ \t]*,?[ \t]*")
+_POST_GAP = re.compile(r"[ \t]*(?:[,:(]|[-–])?[ \t]*")
+_COLON = re.compile(r"[ \t]*:")
+
+
+@dataclass
+class Candidate:
+    start: int        # where the person's mention starts (rank or honorific included)
+    name_start: int
+    end: int
+    name: str
+    rank: str | None
+    titled: bool      # a rank or honorific stands before the name
 
 
 @lru_cache(maxsize=1)
@@ -20,75 +41,169 @@ def _patterns() -> dict[str, re.Pattern]:
     ranks = alternation(read_words("ranks.tsv"))
     honor = alternation(read_words("honorifics.tsv"))
     surnames = alternation(read_words("surnames.tsv"))
-    posts = alternation(read_words("posts.tsv"))
-    name = rf"{CAP}(?:\s+{CAP}){{1,4}}"
     return {
-        # rank or honorific, then a name
-        "titled": re.compile(rf"(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))\s+(?P<name>{CAP}(?:\s+{CAP}){{0,4}})(?![\w])"),
-        # a name that starts with a family name, followed by its post
-        "named": re.compile(rf"(?<![\w])(?P<name>(?:{surnames})(?:\s+{CAP}){{1,4}})(?=\s*(?:,|[-–])\s*(?i:{posts})\b)"),
-        "post": re.compile(rf"(?i:{posts})(?!\w)"),
+        "titled": re.compile(rf"(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))[ \t]+(?P<name>{_NAME})(?!\w)"),
+        "family": re.compile(rf"(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
+        "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
+        "owner": re.compile(rf"(?<!\w)(?i:{alternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
+        "rank": re.compile(rf"(?P<rank>(?i:{ranks}))[ \t]+"),
     }
-
-
-@lru_cache(maxsize=1)
-def _stops() -> tuple[str, ...]:
-    return tuple(fold(w) for w in read_words("org_tail_stops.tsv"))
-
-
-def _post_segments(text: str, pos: int) -> list[str]:
-    """Posts written after a name: ', Trưởng Ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ huyện'."""
-    m = re.match(r"\s*(?:,|[-–])\s*", text[pos:])
-    if not m or not _patterns()["post"].match(text, pos + m.end()):
-        return []
-    rest = text[pos + m.end():]
-    rest = re.split(r"[.;:()“”\"]|\s[-–]\s", rest, maxsplit=1)[0]
-    segments, current = [], []
-    for part in rest.split(","):
-        part_s = part.strip()
-        if current and _patterns()["post"].match(part_s):
-            segments.append(", ".join(current))
-            current = []
-        words, kept = part_s.split(), []
-        for i, w in enumerate(words):
-            if (i or current) and (fold(w) in _stops() or fold(" ".join(words[i:i + 2])) in _stops()):
-                current.append(" ".join(kept))
-                segments.append(", ".join(current))
-                return [s for s in segments if s]
-            kept.append(w)
-        current.append(" ".join(kept))
-    if current:
-        segments.append(", ".join(current))
-    return [s for s in segments if s]
 
 
 def extract_officers(sentences: list[Sentence], resolver: Resolver, police: Organization | None) -> list[Officer]:
     out: list[Officer] = []
     for s in sentences:
-        seen: set[int] = set()
-        for kind in ("titled", "named"):
-            for m in _patterns()[kind].finditer(s.text):
-                if m.start("name") in seen:
-                    continue
-                seen.add(m.start("name"))
-                name = _trim_name(m.group("name"))
-                if len(name.split()) < 2 and kind == "named":
-                    continue
-                rank = m.groupdict().get("rank")
-                rank = rank[0].upper() + rank[1:].lower() if rank else None
-                posts = _post_segments(s.text, m.start("name") + len(name))
-                if not posts:
-                    out.append(Officer(name, s, rank))
-                for post in posts:
-                    post_text = clean_spaces(expand(post)).strip(" ,")
-                    orgs = organizations_in(post, s, resolver, police)
-                    out.append(Officer(name, s, rank, post_text, orgs[-1] if orgs else None))
+        out += _sentence_officers(expand(s.text), Context(resolver, s, police))
+    return tidy(out)
+
+
+def _sentence_officers(text: str, ctx: Context) -> list[Officer]:
+    lists = post_lists(text, ctx)
+    out = []
+    cands = candidates(text, lists)
+    pres = {id(c): _pre_list(text, c, lists) for c in cands}
+    used_as_pre = {id(lst) for lst in pres.values() if lst is not None}
+    for c in cands:
+        posts = _shared_posts(text, c, lists)
+        pre = pres[id(c)]
+        post = _post_list(text, c, lists, used_as_pre)
+        for lst in (pre, post):
+            posts += lst.posts if lst else []
+        if (pre or post or posts or c.titled) and _is_name(c.name):
+            out += _records(c, posts, ctx.sentence)
     return out
 
 
-def _trim_name(name: str) -> str:
-    """Drop a trailing capitalised word that starts the post ('Nguyễn Văn A Trưởng')."""
+def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
+    """Names after a rank or honorific, and names that start with a family name."""
+    out: list[Candidate] = []
+    for m in _patterns()["titled"].finditer(text):
+        name = trim_name(m.group("name"))
+        if name and not _starts_post_or_body(text, m.start("name")):
+            rank = m.group("rank")
+            out.append(Candidate(m.start(), m.start("name"), m.start("name") + len(name), name,
+                                 rank.capitalize() if rank else None, True))
+    taken = [(c.start, c.end) for c in out]
+    for m in _patterns()["family"].finditer(text):
+        start = _after_lists(m.start("name"), lists)
+        found = _patterns()["family"].match(text, start) if start != m.start("name") else m
+        if found is None or any(a < found.end() and found.start() < b for a, b in taken):
+            continue
+        name = trim_name(found.group("name"))
+        if len(name.split()) >= 2 and not _after_level_word(text, found.start(), lists):
+            out.append(Candidate(found.start(), found.start(), found.start() + len(name), name, None, False))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _after_lists(pos: int, lists: list[PostList]) -> int:
+    """A run that starts inside an organisation's name ("Hà Nam Nguyễn Văn A") starts after it."""
+    for lst in lists:
+        if lst.start <= pos < lst.end:
+            return lst.end + 1
+    return pos
+
+
+def _starts_post_or_body(text: str, pos: int) -> bool:
+    return bool(title_re().match(text, pos) or head_re().match(text, pos))
+
+
+def _after_level_word(text: str, pos: int, lists: list[PostList]) -> bool:
+    """"phường Lê Lợi", "xã Nguyễn Huệ": a place named after a person, unless posts end there
+    ("Chủ tịch Ủy ban MTTQ tỉnh Huỳnh Văn Tới")."""
+    m = re.search(r"(\w+)[ \t]+$", text[:pos])
+    if m is None or fold(m.group(1)) not in level_words():
+        return False
+    return not any(lst.end == m.end(1) for lst in lists)
+
+
+def trim_name(name: str) -> str:
+    """Drop trailing words that start a post or an organisation ("Nguyễn Văn A Trưởng")."""
     words = name.split()
-    while len(words) > 1 and _patterns()["post"].fullmatch(words[-1]):
+    while len(words) > 1 and (title_re().match(words[-1]) or head_re().fullmatch(words[-1])):
         words.pop()
     return " ".join(words)
+
+
+def _is_name(name: str) -> bool:
+    return not title_re().match(name) and not head_re().match(name)
+
+
+def _pre_list(text: str, c: Candidate, lists: list[PostList]) -> PostList | None:
+    """Posts written just before the name: "Chủ tịch UBND tỉnh Nguyễn Đăng Bình"."""
+    for lst in lists:
+        gap = text[lst.end:c.start]
+        if lst.end <= c.start and _PRE_GAP.fullmatch(gap) and (lst.capital or _honorific_before(text, lst.start)):
+            return None if _owned_before(text, lst.start) else lst
+    return None
+
+
+def _honorific_before(text: str, pos: int) -> bool:
+    return bool(_patterns()["honorific"].search(text[:pos]))
+
+
+def _owned_before(text: str, pos: int) -> bool:
+    """"của Bộ trưởng Bộ Công an": a post of someone else, named in passing."""
+    return bool(_patterns()["owner"].search(text[:pos]))
+
+
+def _post_list(text: str, c: Candidate, lists: list[PostList], used: set[int]) -> PostList | None:
+    """Posts written after the name: ", Trưởng Công an huyện" / " - Chủ tịch UBND xã"."""
+    for lst in lists:
+        if lst.start >= c.end and id(lst) not in used and _POST_GAP.fullmatch(text[c.end:lst.start]):
+            return lst
+    return None
+
+
+def _shared_posts(text: str, c: Candidate, lists: list[PostList]) -> list[Post]:
+    """"các đồng chí Ủy viên BTV Tỉnh ủy: A - ...; B - ...": the posts before the colon are everyone's."""
+    out: list[Post] = []
+    for lst in lists:
+        if lst.end <= c.start and _COLON.match(text, lst.end):
+            out += lst.posts
+    return out
+
+
+def _records(c: Candidate, posts: list[Post], sentence: Sentence) -> list[Officer]:
+    if not posts:
+        return [Officer(c.name, sentence, c.rank)]
+    return [Officer(c.name, sentence, c.rank, p.text, p.org) for p in posts]
+
+
+# -- the article --------------------------------------------------------------
+
+def tidy(officers: list[Officer]) -> list[Officer]:
+    """One article's people: short names joined to the full name, ranks shared, repeats dropped."""
+    _full_names(officers)
+    ranks: dict[str, str] = {}
+    for o in officers:
+        if o.rank:
+            ranks.setdefault(o.name, o.rank)
+    with_post = {o.name for o in officers if o.post}
+    out, seen = [], set()
+    for o in officers:
+        o.rank = o.rank or ranks.get(o.name)
+        key = (o.name, o.rank, fold(o.post), o.organization.name if o.organization else None)
+        if key in seen or (o.post is None and o.name in with_post) or _said_in_full(o, officers):
+            continue
+        seen.add(key)
+        out.append(o)
+    return out
+
+
+def _said_in_full(officer: Officer, officers: list[Officer]) -> bool:
+    """"Giám đốc Công an tỉnh" beside "Giám đốc Công an tỉnh Khánh Hòa", same person and body."""
+    post = fold(officer.post)
+    return bool(post) and any(
+        o.name == officer.name and o.organization is officer.organization or (
+            o.name == officer.name and o.organization and officer.organization
+            and o.organization.name == officer.organization.name)
+        for o in officers if fold(o.post).startswith(post + " "))
+
+
+def _full_names(officers: list[Officer]) -> None:
+    """"anh Long" after "anh Đinh Văn Long", "thiếu tá Tấn Đông" after "Huỳnh Văn Tấn Đông"."""
+    names = {o.name for o in officers}
+    for o in officers:
+        longer = {n for n in names if n != o.name and n.endswith(" " + o.name)}
+        if len(longer) == 1:
+            o.name = longer.pop()

@@ -1,214 +1,316 @@
 """Organisations: police units and their teams, Party, People's Committees, the Front,
-mass organisations, military units, steering committees, schools.
+mass organisations, military units, steering committees, schools, businesses.
 
 A name is written in full: abbreviations expanded, the place resolved from
 context ("Công an huyện" in an article about Sông Mã is "Công an huyện Sông Mã").
+How each head word takes its place or parent is data (kg/data/organizations.tsv).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.data import read_rows
+from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Sentence
-from kg.extract.patterns import NAME, alternation
+from kg.extract.org_places import Place, Resolver, place_at, type_word
+from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
+from kg.extract.patterns import alternation
 from kg.text import clean_spaces, fold
+
+__all__ = ["Context", "Parsed", "Resolver", "expand", "extract_organizations", "parse_all", "parse_at"]
+
 
 @dataclass(frozen=True)
 class Head:
     text: str
-    type: str
-    place: str       # req | opt | none | sub | party | name
-    level: str       # default level for "opt"
+    type: str        # police | party | government | front | mass | military | committee | ...
+    mode: str        # none | req | opt | ctx | sub | unit | party | name (see organizations.tsv)
+    level: str       # default level for opt and ctx
+    alias: str = ""  # the fuller head this short form stands for when the article has it
+
+
+@dataclass
+class Context:
+    resolver: Resolver
+    sentence: Sentence
+    police: Organization | None = None   # the article's police, parent of teams named alone
+
+
+@dataclass
+class Parsed:
+    head: Head
+    start: int
+    end: int                      # end of all it consumed (a parent after a comma included)
+    core_end: int                 # end of the name as printed
+    org: Organization | None = None   # None: a bare head ("Công an", "Đảng ủy") awaiting a partner
+    place: Place | None = None
+    also: list[Organization] = field(default_factory=list)  # another organisation named inside
 
 
 @lru_cache(maxsize=1)
-def _heads() -> dict[str, Head]:
+def heads() -> dict[str, Head]:
     out = {}
     for row in read_rows("organizations.tsv"):
-        text, type_, place = row[:3]
-        out[fold(text)] = Head(text, type_, place, row[3] if len(row) > 3 else "")
+        text, type_, mode = row[:3]
+        level, alias = (list(row[3:]) + ["", ""])[:2]
+        out[fold(text)] = Head(text, type_, mode, level, alias)
     return out
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
     table = {abbr: full for abbr, full in read_rows("abbreviations.tsv")}
-    pattern = re.compile(rf"(?<![\w.])({alternation(table)})(?![\w])")
+    pattern = re.compile(rf"(?<![\w.&])({alternation(table)})(?:(?<=\.)|(?![\w&]))(?P<glued>(?<=\.)(?=\w))?")
     return pattern, table
 
 
 def expand(text: str) -> str:
     """Spell out the abbreviations of organisation names ("UBND huyện" -> "Ủy ban nhân dân huyện")."""
     pattern, table = _abbreviations()
-    return pattern.sub(lambda m: table[m.group(1)], text)
+    text = _drop_glosses(text, table)
+    return pattern.sub(lambda m: table[m.group(1)] + (" " if m.group("glued") is not None else ""), text)
+
+
+def _drop_glosses(text: str, table: dict[str, str]) -> str:
+    """"Ủy ban Mặt trận Tổ quốc (MTTQ)": the bracketed abbreviation repeats the name, it is no second body."""
+    def gloss(m: re.Match) -> str:
+        before = fold(text[:m.start()])
+        return "" if before.endswith(fold(table[m.group(1)])) else m.group(0)
+    return re.sub(rf"[ \t]*\(({alternation(table)})\)", gloss, text)
 
 
 @lru_cache(maxsize=1)
-def _level_words() -> dict[str, tuple[str, str]]:
-    return {fold(w): (level, canon) for w, level, canon in read_rows("locality_words.tsv") if level != "thôn"}
+def _generic_re() -> re.Pattern:
+    return re.compile(rf"[ \t]+(?:{alternation(read_words('org_generic_words.tsv'))})(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _tail_stops() -> tuple[str, ...]:
-    return tuple(fold(w) for (w, *_rest) in read_rows("org_tail_stops.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _head_re() -> re.Pattern:
-    return re.compile(rf"(?<![\w])({alternation(h.text for h in _heads().values())})(?![\w])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _place_re() -> re.Pattern:
-    words = alternation(w for w in _level_words())
-    return re.compile(rf"\s*(?:(?P<word>(?i:{words}))(?:(?:\s+|(?<=\.))(?P<name>{NAME}))?(?!\w)|(?P<bare>{NAME}))")
-
-
-class Resolver:
-    """The article's places, to give an organisation its locality."""
-
-    def __init__(self, localities: list[Locality], main: dict[str, Locality]):
-        self.main = main
-        self.by_name: dict[str, Locality] = {}
-        for loc in localities:
-            self.by_name.setdefault(fold(loc.name), loc)
-
-    def named(self, name: str) -> Locality | None:
-        return self.by_name.get(fold(name))
-
-
-def _place(text: str, pos: int, resolver: Resolver):
-    """(level word, place name, locality, end) of the place written at `pos`, or None."""
-    m = _place_re().match(text, pos)
-    if not m:
-        return None
-    if m.group("word"):
-        level, canon = _level_words()[fold(m.group("word"))]
-        name = m.group("name")
-        if name and name[0].islower():
-            name = None
-        if name:
-            loc = resolver.named(name)
-            end = m.end("name")
-        else:
-            loc = resolver.main.get("tỉnh" if level == "city" else level)
-            name = loc.name if loc else None
-            end = m.end("word")
-        if level == "city" and loc is not None:
-            canon = "thành phố"
-        return canon, name, loc, end
-    bare = m.group("bare")
-    loc = resolver.named(bare)
-    if loc and loc.level in ("tỉnh", "huyện", "xã"):
-        return "", loc.name, loc, m.end("bare")
-    return None
-
-
-def _names_its_level(head: Head) -> bool:
+def names_its_level(head: Head) -> bool:
     """"Huyện ủy", "Tỉnh đoàn" carry their level: "Huyện ủy Sông Mã", not "Huyện ủy huyện Sông Mã"."""
-    return fold(head.text).endswith((" ủy", " đoàn"))
+    first, _, last = fold(head.text).partition(" ")
+    return first in _LEVEL_PREFIXES and last in ("ủy", "đoàn")
 
 
-def _compose(*parts: str | None) -> str:
-    return clean_spaces(" ".join(p for p in parts if p))
+_LEVEL_PREFIXES = ("tỉnh", "huyện", "quận", "thị", "thành")
 
 
-def _sub_tail(text: str, pos: int) -> tuple[str, int]:
-    """The lower-case rest of a team's name: 'hình sự, kinh tế, ma túy'."""
-    m = re.match(r"(?:[ ,]+(?:[^\W\d_A-ZĐ]+|\d+))+", text[pos:])
+def compose(*parts: str | None) -> str:
+    return clean_spaces(" ".join(p for p in parts if p)).strip(" ,")
+
+
+def parse_at(text: str, start: int, ctx: Context) -> Parsed | None:
+    """The organisation whose head word starts at `start`, or None when it is not one."""
+    m = head_re().match(text, start)
     if not m:
-        return "", pos
-    words = re.findall(r"[ ,]+[^\s,]+", m.group(0))
-    kept, end = [], pos
-    for w in words:
-        if fold(w.strip(" ,")) in _tail_stops() or any(fold(" ".join([*kept, w])).endswith(s) for s in _tail_stops() if " " in s):
-            break
-        kept.append(w)
-        end += len(w)
-    return "".join(kept).strip(" ,"), end
-
-
-def parse_at(text: str, m: re.Match, resolver: Resolver, police: Organization | None, sentence: Sentence):
-    """The organisation whose head matched at `m`, or None when it is not one."""
-    head = _heads()[fold(m.group(1))]
-    end = m.end(1)
-    if head.place == "none":
-        return Organization(head.text, head.type, sentence), end
-    if head.place == "sub":
-        tail, end = _sub_tail(text, end)
-        if not tail:
-            return None
-        parent = None
-        after = _head_re().match(text, end + 1) if text[end:end + 1] == " " else None
-        if after and fold(after.group(1)) == fold("Công an"):
-            found = parse_at(text, after, resolver, police, sentence)
-            if found:
-                parent, end = found
-        parent = parent or police
-        name = _compose(head.text, tail, parent.name if parent else None)
-        loc = parent.locality if parent else None
-        return Organization(name, head.type, sentence, loc, parent), end
-    if head.place == "party":
-        after = _head_re().match(text, end + 1) if text[end:end + 1] == " " else None
-        if not after or _heads()[fold(after.group(1))].type != "party":
-            return None
-        found = parse_at(text, after, resolver, police, sentence)
-        if not found:
-            return None
-        parent, end = found
-        return Organization(_compose(head.text, parent.name), head.type, sentence, parent.locality, parent), end
-    place = _place(text, end, resolver)
-    if place is None:
-        if head.place == "req":
-            return None
-        loc = resolver.main.get(head.level) if head.place == "opt" else None
-        word = "" if _names_its_level(head) else head.level
-        name = _compose(head.text, word if loc else None, loc.name if loc else None)
-        return Organization(name, head.type, sentence, loc), end
-    word, place_name, loc, end = place
-    if head.place == "name" and not place_name:
         return None
-    if _names_its_level(head):
-        word = ""
-    return Organization(_compose(head.text, word, place_name), head.type, sentence, loc), end
+    head = heads()[fold(m.group(1))]
+    if _generic_re().match(text, m.end(1)):
+        return None  # "Công an các xã", "Hội Nông dân các cấp": generic, not one organisation
+    return _MODES[head.mode](text, start, m.end(1), head, ctx)
+
+
+def _national(text, start, end, head, ctx) -> Parsed:
+    return Parsed(head, start, end, end, Organization(head.text, head.type, ctx.sentence))
+
+
+def _placed(text, start, end, head, ctx) -> Parsed | None:
+    """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
+    place = place_at(text, end, ctx.resolver, ctx.sentence)
+    if place is not None:
+        if not place.name and place.level != "tỉnh":
+            return None  # "Công an xã" when the article has no commune: any commune's
+        word = "" if names_its_level(head) else place.word
+        org = Organization(compose(head.text, word, place.name), head.type, ctx.sentence, place.loc)
+        return Parsed(head, start, place.end, place.end, org, place)
+    if head.mode == "req":
+        return _of_org(text, start, end, head, ctx) or Parsed(head, start, end, end)
+    if head.mode == "ctx":
+        loc = ctx.resolver.main_at(head.level)
+        return Parsed(head, start, end, end, Organization(head.text, head.type, ctx.sentence, loc))
+    loc = ctx.resolver.main_at(head.level, climb=not names_its_level(head))
+    word = "" if names_its_level(head) or loc is None else type_word(loc)
+    org = Organization(compose(head.text, word, loc.name if loc else None), head.type, ctx.sentence, loc)
+    return Parsed(head, start, end, end, org)
+
+
+def _of_org(text, start, end, head, ctx) -> Parsed | None:
+    """A Party committee of a unit: "Đảng ủy Công an tỉnh Khánh Hòa"."""
+    if head.type != "party" or text[end:end + 1] != " ":
+        return None
+    inner = parse_at(text, end + 1, ctx)
+    if inner is None or inner.org is None or inner.org.type not in ("police", "military"):
+        return None
+    org = Organization(compose(head.text, inner.org.name), head.type, ctx.sentence, inner.org.locality)
+    return Parsed(head, start, inner.end, inner.core_end, org, inner.place)
+
+
+def _party_board(text, start, end, head, ctx) -> Parsed | None:
+    """"Ban Dân vận Huyện ủy", "Ban Thường vụ Tỉnh ủy": a board of the Party committee after it."""
+    inner = parse_at(text, end + 1, ctx) if text[end:end + 1] == " " else None
+    if inner is None or inner.org is None or inner.head.type != "party":
+        return None
+    parent = inner.org
+    org = Organization(compose(head.text, parent.name), head.type, ctx.sentence, parent.locality, parent)
+    return Parsed(head, start, inner.end, inner.core_end, org, inner.place)
+
+
+def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
+    """"Đội Cảnh sát hình sự, kinh tế, ma túy Công an huyện Như Xuân", "Ban Chỉ đạo 138 tỉnh X"."""
+    full, safe = tail(text, end, ctx)
+    if _generic_re().search(text, end, full):
+        return None  # "Ban Chỉ đạo 138 cấp huyện": every district's, not one body
+    for cut in dict.fromkeys((full, safe)):
+        found = anchor_at(text, cut, head, ctx)
+        if found is not None:
+            return _anchored(text, start, end, cut, head, found, ctx)
+    police = ctx.police
+    if head.type != "police" or police is None or len(text[end:safe].split()) > MAX_BARE_TAIL:
+        return None
+    org = Organization(compose(head.text, text[end:safe], police.name), head.type, ctx.sentence, police.locality, police)
+    return Parsed(head, start, safe, safe, org)
+
+
+def _anchored(text, start, end, cut, head, found, ctx) -> Parsed:
+    words = text[end:cut]
+    if found.kind == "org":
+        inner: Parsed = found.what
+        parent = inner.org
+        loc = found.suffix_place.loc if found.suffix_place else parent.locality
+        name = compose(head.text, words, parent.name, found.suffix)
+        if head.type == "committee":  # a steering committee of a body is not its sub-unit
+            org = Organization(name, head.type, ctx.sentence, loc)
+            return Parsed(head, start, found.stop, found.core_end, org, inner.place, [parent, *inner.also])
+        type_ = parent.type if head.mode == "unit" else head.type
+        org = Organization(name, type_, ctx.sentence, loc, parent)
+        return Parsed(head, start, found.stop, found.core_end, org, found.suffix_place or inner.place)
+    if found.kind == "central":
+        org = Organization(compose(head.text, words, found.what), head.type, ctx.sentence)
+        return Parsed(head, start, found.stop, found.core_end, org)
+    place: Place = found.what
+    org = Organization(compose(head.text, words, place.word, place.name), head.type, ctx.sentence, place.loc)
+    return Parsed(head, start, found.stop, found.core_end, org, place)
+
+
+def _proper(text, start, end, head, ctx) -> Parsed | None:
+    """"Trường THPT Sông Mã", "Công ty Xăng dầu Tiền Giang", "Trại giam A2 (Diên Khánh, Khánh Hòa)"."""
+    rest_end = name_words(text, end, ctx)
+    if rest_end is None:
+        return None
+    name = compose(head.text, text[end:rest_end])
+    loc, stop = _proper_place(text, end, rest_end, ctx)
+    return Parsed(head, start, stop, rest_end, Organization(name, head.type, ctx.sentence, loc))
+
+
+def _proper_place(text: str, end: int, rest_end: int, ctx: Context) -> tuple[Locality | None, int]:
+    """A place in brackets right after the name, else one the name ends with, else the article's province."""
+    m = re.match(r"[ \t]*\(", text[rest_end:])
+    if m:
+        place = place_at(text, rest_end + m.end(), ctx.resolver, ctx.sentence)
+        close = text.find(")", rest_end)
+        if place is not None and place.loc is not None and close > 0:
+            return place.loc, close + 1
+    words = text[end:rest_end].split()
+    for i in range(len(words)):
+        for loc in ctx.resolver.by_name.get(fold(" ".join(words[i:])), []):
+            return loc, rest_end
+    return ctx.resolver.main_at("tỉnh"), rest_end
+
+
+_MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,
+          "party": _party_board, "sub": _sub_unit, "unit": _sub_unit, "name": _proper}
+
+
+# -- a sentence ---------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _not_names_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(read_words('org_not_names.tsv'))})(?!\w)", re.IGNORECASE)
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted titles (program names) and phrases such as "Thủ tướng Chính phủ": no organisation there."""
+    spans = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+    return spans + [m.span() for m in _not_names_re().finditer(text)]
+
+
+def parse_all(text: str, ctx: Context) -> list[Parsed]:
+    """Every organisation named in an (expanded) sentence, coordinated heads resolved."""
+    skipped = _skipped_spans(text)
+    out: list[Parsed] = []
+    pos = 0
+    while m := head_re().search(text, pos):
+        head = heads()[fold(m.group(1))]
+        if (any(a <= m.start() < b for a, b in skipped) or (m.group(1)[0].islower() and head.mode != "req")
+                or _is_post(text, m)):
+            pos = m.end()
+            continue
+        found = parse_at(text, m.start(), ctx)
+        out += [found] if found else []
+        pos = found.end if found else m.end()
+    coordinate(text, out, ctx)
+    return [p for p in out if p.org is not None]
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(read_words('posts.tsv'))})(?!\w)", re.IGNORECASE)
+
+
+def _is_post(text: str, m: re.Match) -> bool:
+    """"Cục trưởng", "Đội trưởng": a post title, not the head "Cục" or "Đội"."""
+    post = _post_re().match(text, m.start())
+    return post is not None and post.end() > m.end()
+
+
+_JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
+
+
+def coordinate(text: str, parsed: list[Parsed], ctx: Context) -> None:
+    """"Đảng ủy, HĐND, UBND xã Đông Thọ": bare heads take the place of the next organisation."""
+    for i in range(len(parsed) - 2, -1, -1):
+        p, q = parsed[i], parsed[i + 1]
+        if p.org is None and q.org is not None and _JOIN.fullmatch(text, p.end, q.start):
+            p.org = shared(p.head, q, ctx)
+
+
+def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
+    """The organisation a bare head names when it shares `partner`'s place (or unit, for a Party committee)."""
+    other = partner.org
+    if head.type == "party" and other.type in ("police", "military"):
+        while other.parent is not None:
+            other = other.parent
+        return Organization(compose(head.text, other.name), head.type, ctx.sentence, other.locality)
+    loc = partner.place.loc if partner.place else other.locality
+    if loc is None:
+        return None
+    word = "" if names_its_level(head) else (partner.place.word if partner.place else type_word(loc))
+    return Organization(compose(head.text, word, loc.name), head.type, ctx.sentence, loc)
 
 
 def extract_organizations(sentences: list[Sentence], localities: list[Locality], main: dict[str, Locality]) -> list[Organization]:
     resolver = Resolver(localities, main)
-    out: list[Organization] = []
-    police: Organization | None = None
+    police = article_police(sentences, resolver)
+    parsed = [p for s in sentences for p in parse_all(expand(s.text), Context(resolver, s, police))]
+    _use_full_names(parsed)
+    return [org for p in parsed for org in (p.org, *p.also)]
+
+
+def _use_full_names(parsed: list[Parsed]) -> None:
+    """"MTTQ huyện" once the article has named "Ủy ban MTTQ huyện Bình Lục": the same body."""
+    names = {fold(p.org.name) for p in parsed}
+    for p in parsed:
+        head = p.head
+        if head.alias and p.org.name.startswith(head.text):
+            full = head.alias + p.org.name[len(head.text):]
+            if fold(full) in names:
+                p.org.name = full
+
+
+def article_police(sentences: list[Sentence], resolver: Resolver) -> Organization | None:
+    """The police unit the article is about: the first one with a place, not a team of another."""
     for s in sentences:
-        text = expand(s.text)
-        pos = 0
-        while True:
-            m = _head_re().search(text, pos)
-            if not m:
-                break
-            if not m.group(1)[0].isupper() and _heads()[fold(m.group(1))].place != "req":
-                pos = m.end()
-                continue
-            found = parse_at(text, m, resolver, police, s)
-            if found:
-                org, pos = found
-                out.append(org)
-                if org.type == "police" and org.parent is None and org.locality is not None:
-                    police = police or org
-            else:
-                pos = m.end()
-    return out
+        for p in parse_all(expand(s.text), Context(resolver, s)):
+            if p.org.type == "police" and p.org.parent is None and p.org.locality is not None:
+                return p.org
+    return None
 
-
-def organizations_in(text: str, sentence: Sentence, resolver: Resolver, police: Organization | None) -> list[Organization]:
-    """Organisations named inside a piece of text (a post: 'Trưởng Công an huyện')."""
-    text = expand(text)
-    out, pos = [], 0
-    while m := _head_re().search(text, pos):
-        found = parse_at(text, m, resolver, police, sentence)
-        if found:
-            out.append(found[0])
-            pos = found[1]
-        else:
-            pos = m.end()
-    return out

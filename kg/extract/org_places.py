@@ -1,0 +1,174 @@
+"""Places inside organisation names: "Công an huyện Sông Mã", "Công an Nghệ An", "UBND xã".
+
+An organisation's place is resolved against the article's own places first,
+then against the gazetteer, so "Công an TPHCM" gets its locality even when the
+article never names the city as a place on its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import gazetteer
+from kg.data import read_rows, read_words
+from kg.extract.model import Locality, Sentence
+from kg.extract.patterns import CAP, NUMBER_NAME, alternation
+from kg.text import fold
+
+_UP = {"xã": "huyện", "huyện": "tỉnh"}
+
+
+@dataclass(frozen=True)
+class Place:
+    word: str                 # level word to write before the name ("tỉnh", "thành phố"), "" for none
+    name: str | None
+    loc: Locality | None
+    end: int
+    level: str = ""           # the level word's level when the text gives only the word
+
+
+@lru_cache(maxsize=1)
+def level_words() -> dict[str, tuple[str, str]]:
+    """fold(level word) -> (level, canonical word); level "city" is a thành phố of either level."""
+    return {fold(w): (level, canon) for w, level, canon in read_rows("locality_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(read_words("surnames.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _word_re() -> re.Pattern:
+    words = alternation(level_words())
+    return re.compile(rf"[ \t]*(?P<word>(?i:{words}))(?:(?:[ \t]+|(?<=\.))(?P<name>{NUMBER_NAME}(?!\w)|{CAP}(?:[ \t]+{CAP})*))?(?!\w)")
+
+
+_RUN = re.compile(rf"[ \t]*({CAP}(?:[ \t]+{CAP})*)")
+
+
+def person_like(name: str) -> bool:
+    """A family name and two more capitalised words ("Huỳnh Văn Tới"): a person, unless a known place."""
+    words = name.split()
+    return len(words) >= 3 and words[0] in _surnames() and not gazetteer.load().lookup(name)
+
+
+def type_word(loc: Locality) -> str:
+    """How the unit's level is written before its name: "tỉnh", "thành phố", "quận", "bản"."""
+    if loc.level == "thôn":
+        return loc.word
+    unit = gazetteer.load().get(loc.level, loc.code) if loc.code else None
+    if unit is None:
+        return loc.level
+    if unit.name.startswith(unit.type + " "):
+        return ""  # numbered units carry their type word: "Phường 4"
+    return unit.type.lower()
+
+
+class Resolver:
+    """The article's places, to give an organisation its locality."""
+
+    def __init__(self, localities: list[Locality], main: dict[str, Locality]):
+        self.main = main
+        self.by_name: dict[str, list[Locality]] = {}
+        for loc in localities:
+            self.by_name.setdefault(fold(loc.name), []).append(loc)
+        gaz = gazetteer.load()
+        self.units = [u for loc in localities if loc.code for u in [gaz.get(loc.level, loc.code)] if u]
+
+    def named(self, name: str, level: str | None, sentence: Sentence) -> Locality | None:
+        """The place called `name` (at `level`, "city" = tỉnh or huyện), the article's first."""
+        levels = _levels(level)
+        for loc in self.by_name.get(fold(name), []):
+            if loc.level in levels:
+                return None if person_like(name) and not loc.code else loc
+        if level == "thôn":
+            return None
+        gaz = gazetteer.load()
+        for lvl in levels:
+            unit = gaz.resolve(name, lvl, self.units) if lvl != "thôn" else None
+            if unit is not None:
+                return _from_unit(unit, sentence)
+        return None
+
+    def main_at(self, level: str, climb: bool = True) -> Locality | None:
+        """The article's own place at `level`, else (climbing) the nearest one above it."""
+        if level == "city":
+            return self._main_city()
+        while level:
+            if level in self.main:
+                return self.main[level]
+            level = _UP.get(level) if climb else None
+        return None
+
+    def _main_city(self) -> Locality | None:
+        """"thành phố" alone: the article's district-level city, else its centrally-run city."""
+        for level in ("huyện", "tỉnh"):
+            loc = self.main.get(level)
+            if loc is not None and type_word(loc) == "thành phố":
+                return loc
+        return None
+
+
+def _levels(level: str | None) -> tuple[str, ...]:
+    if level is None:
+        return ("tỉnh", "huyện", "xã")
+    return ("tỉnh", "huyện") if level == "city" else (level,)
+
+
+def _from_unit(unit, sentence: Sentence) -> Locality:
+    parent_unit = gazetteer.load().parent(unit)
+    parent = _from_unit(parent_unit, sentence) if parent_unit else None
+    return Locality(unit.name, unit.level, unit.level, sentence, parent, unit.code, unit.successor)
+
+
+def known_prefix(run: str, level: str | None, resolver: Resolver, sentence: Sentence):
+    """The longest leading words of a capitalised run that name a place: (name, locality)."""
+    words = run.split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        loc = resolver.named(name, level, sentence)
+        if loc is not None:
+            return name, loc
+    return None
+
+
+def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Place | None:
+    """The place written at `pos`: "huyện Sông Mã", "xã" (the article's), or a bare "Nghệ An"."""
+    m = _word_re().match(text, pos)
+    if m:
+        found = _worded(text, m, resolver, sentence)
+        if found is not None:
+            return found
+    m = _RUN.match(text, pos)
+    if not m:
+        return None
+    found = known_prefix(m.group(1), None, resolver, sentence)
+    if found is None:
+        return None
+    name, loc = found
+    return Place(type_word(loc), loc.name, loc, m.start(1) + len(name))
+
+
+def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> Place | None:
+    level, canon = level_words()[fold(m.group("word"))]
+    run = m.group("name")
+    if run:
+        found = known_prefix(run, level, resolver, sentence)
+        if found:
+            name, loc = found
+            return Place(canon, name, loc, m.start("name") + len(name))
+        if level == "thôn" or not person_like(run):
+            return Place(canon, run, None, m.end("name"))
+    if level == "thôn" or _plural_re().match(text, m.end("word")):
+        return None
+    loc = resolver.main_at(level, climb=False)
+    return Place(canon, loc.name if loc else None, loc, m.end("word"), level)
+
+
+@lru_cache(maxsize=1)
+def _plural_re() -> re.Pattern:
+    """"Công an xã, thị trấn": a level word listed with another is generic, not a place."""
+    words = alternation(w for w, (lvl, _c) in level_words().items() if lvl != "thôn")
+    return re.compile(rf"\s*(?:,|và|hoặc|/)\s*(?i:{words})(?!\w)")

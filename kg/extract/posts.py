@@ -1,0 +1,106 @@
+"""Posts a person holds, as printed: "Trưởng Ban Dân vận Huyện ủy, Chủ tịch Ủy ban MTTQ huyện".
+
+A list of posts is read on the expanded sentence; each post is its title plus the
+organisation written after it, whose name the organisation parser decides.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.data import read_words
+from kg.extract.model import Organization
+from kg.extract.org_places import place_at
+from kg.extract.org_tails import both_tones, head_re
+from kg.extract.organizations import Context, Parsed, parse_at, shared
+from kg.extract.patterns import alternation
+
+_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:kiêm[ \t]+)?|[ \t]+kiêm[ \t]+)")
+
+
+@dataclass
+class Post:
+    text: str                         # the post as printed, abbreviations expanded
+    parsed: Parsed | None = None      # the organisation written after the title
+    placed: bool = False              # a place, not an organisation, follows ("Trưởng thôn Pìn")
+    org: Organization | None = None   # resolved: the organisation the post belongs to
+
+
+@dataclass
+class PostList:
+    start: int
+    end: int
+    posts: list[Post]
+    capital: bool                     # the first title is capitalised
+
+
+@lru_cache(maxsize=1)
+def title_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(both_tones(read_words('posts.tsv')))})(?!\w)", re.IGNORECASE)
+
+
+def post_lists(text: str, ctx: Context) -> list[PostList]:
+    """Every list of posts in a sentence, left to right."""
+    out, pos = [], 0
+    while m := title_re().search(text, pos):
+        found = list_at(text, m, ctx)
+        out.append(found)
+        pos = max(found.end, m.end())
+    return out
+
+
+def list_at(text: str, m: re.Match, ctx: Context) -> PostList:
+    start, posts, end = m.start(), [], m.end()
+    while m is not None:
+        post, end = _post_at(text, m, ctx)
+        posts.append(post)
+        sep = _NEXT.match(text, end)
+        m = title_re().match(text, sep.end()) if sep else None
+    _resolve(posts, ctx)
+    return PostList(start, end, posts, text[start].isupper())
+
+
+def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
+    """One post: its title and the organisation or place written after it."""
+    parsed = _org_after(text, m, ctx)
+    if parsed is not None:
+        return Post(_clean(text[m.start():parsed.core_end]), parsed), parsed.end
+    place = place_at(text, m.end(), ctx.resolver, ctx.sentence)
+    if place is not None and not place.level and place.name:
+        return Post(_clean(text[m.start():place.end]), placed=True), place.end
+    return Post(_clean(m.group(0))), m.end()
+
+
+def _org_after(text: str, m: re.Match, ctx: Context) -> Parsed | None:
+    """"Trưởng Công an huyện": the organisation after the title; "Trưởng ban Tuyên giáo Trung ương":
+    the title's last word starts it."""
+    if text[m.end():m.end() + 1] == " " and head_re().match(text, m.end() + 1):
+        parsed = parse_at(text, m.end() + 1, ctx)
+        if parsed is not None:
+            return parsed
+    last = text.rfind(" ", m.start(), m.end()) + 1
+    if last > m.start() and head_re().match(text, last):
+        return parse_at(text, last, ctx)
+    return None
+
+
+def _resolve(posts: list[Post], ctx: Context) -> None:
+    """A bare "Công an" or "Đảng ủy", or a title alone ("Vụ trưởng"), belongs with the next post's body."""
+    following: Post | None = None
+    for post in reversed(posts):
+        p = post.parsed
+        if p is not None and p.org is None:
+            partner = following.parsed if following is not None else None
+            if partner is not None and partner.org is not None:
+                p.org = shared(p.head, partner, ctx)
+            post.org = p.org
+        elif p is not None:
+            post.org = p.org
+        elif not post.placed and following is not None:
+            post.org = following.org
+        following = post
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,")
