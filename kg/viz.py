@@ -8,6 +8,7 @@ on screen with textContent, so a hostile article shows its text and runs nothing
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -72,7 +73,8 @@ def script_json(data) -> str:
 
 def render_network(G: nx.MultiDiGraph) -> str:
     """The page for a networkx graph made by kg.netgraph."""
-    vis_js = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    # Without its source-map comment: developer tools would try to fetch the map.
+    vis_js = re.sub(r"//# sourceMappingURL=\S*", "", (_VIS / "vis-network.min.js").read_text(encoding="utf-8"))
     vis_css = (_VIS / "vis-network.css").read_text(encoding="utf-8")
     page = (_ASSETS / "page.html").read_text(encoding="utf-8")
     parts = {

@@ -1,5 +1,5 @@
 // The network view. Every text from the graph reaches the page through textContent
-// (or vis's canvas), never innerHTML: an article's "<script>" is shown, not run.
+// (or vis's canvas), never as markup: an article's "<script>" is shown, not run.
 "use strict";
 var DATA = JSON.parse(document.getElementById("kg-data").textContent);
 var UI = DATA.ui, ATTRS = DATA.attrs;
