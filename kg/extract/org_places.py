@@ -66,6 +66,15 @@ def type_word(loc: Locality) -> str:
     return unit.type.lower()
 
 
+def _before_person(run: str) -> str:
+    """"Ón Hoàng Văn Yên" after "bản": the place ends where a person's name starts."""
+    words = run.split()
+    for i in range(1, len(words) - 2):
+        if person_like(" ".join(words[i:])):
+            return " ".join(words[:i])
+    return run
+
+
 class Resolver:
     """The article's places, to give an organisation its locality."""
 
@@ -125,7 +134,7 @@ def _from_unit(unit, sentence: Sentence) -> Locality:
 
 def known_prefix(run: str, level: str | None, resolver: Resolver, sentence: Sentence):
     """The longest leading words of a capitalised run that name a place: (name, locality)."""
-    words = run.split()
+    words = _before_person(run).split()
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
         loc = resolver.named(name, level, sentence)
@@ -159,8 +168,9 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
         if found:
             name, loc = found
             return Place(canon, name, loc, m.start("name") + len(name))
+        run = _before_person(run)
         if level == "thôn" or not person_like(run):
-            return Place(canon, run, None, m.end("name"))
+            return Place(canon, run, None, m.start("name") + len(run))
     if level == "thôn" or _plural_re().match(text, m.end("word")):
         return None
     loc = resolver.main_at(level, climb=False)

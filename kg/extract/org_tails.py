@@ -68,13 +68,13 @@ def _starts_head(text: str, at: int) -> bool:
 
 
 def tail(text: str, pos: int, ctx) -> tuple[int, int]:
-    """(end, safe end) of a team's tail; the safe end stops before a "và" that may join two bodies."""
+    """(end, safe end) of a team's tail; the safe end stops before a "và" (or dash) that may join two bodies."""
     end, safe, n = pos, None, 0
     while n < MAX_TAIL and (m := _WORD.match(text, end)):
         word, at = m.group("word"), m.start("word")
-        if word in ("-", "–") or ("," in m.group("sep") and not word[0].islower()):
+        if "," in m.group("sep") and not word[0].islower():
             break
-        if fold(word) == "và":
+        if fold(word) in ("và", "-", "–"):  # "hình sự và hỗ trợ tư pháp", "giao thông - trật tự"
             nxt = _WORD.match(text, m.end())
             if nxt is None or "," in nxt.group("sep") or not nxt.group("word")[0].islower():
                 break

@@ -35,6 +35,7 @@ class Context:
     resolver: Resolver
     sentence: Sentence
     police: Organization | None = None   # the article's police, parent of teams named alone
+    in_post: bool = False                # inside a person's post: "Chủ tịch UBMTTQ huyện" is one body
 
 
 @dataclass
@@ -69,7 +70,17 @@ def expand(text: str) -> str:
     """Spell out the abbreviations of organisation names ("UBND huyện" -> "Ủy ban nhân dân huyện")."""
     pattern, table = _abbreviations()
     text = _drop_glosses(text, table)
-    return pattern.sub(lambda m: table[m.group(1)] + (" " if m.group("glued") is not None else ""), text)
+    return pattern.sub(lambda m: _spelt_out(m, table), text)
+
+
+def _spelt_out(m: re.Match, table: dict[str, str]) -> str:
+    """The expansion of one abbreviation or short form, unless the text already goes on with it
+    ("Ngân hàng chính sách" -> "Ngân hàng Chính sách xã hội", but not twice)."""
+    short, full = m.group(1), table[m.group(1)]
+    rest = full[len(short):] if fold(full).startswith(fold(short)) else ""
+    if rest and fold(m.string[m.end(1):m.end(1) + len(rest)]) == fold(rest):
+        return short
+    return full + (" " if m.group("glued") is not None else "")
 
 
 def _drop_glosses(text: str, table: dict[str, str]) -> str:
@@ -117,7 +128,7 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
     place = place_at(text, end, ctx.resolver, ctx.sentence)
     if place is not None:
-        if not place.name and place.level != "tỉnh":
+        if not place.name and place.level != "tỉnh" and not ctx.in_post:
             return None  # "Công an xã" when the article has no commune: any commune's
         word = "" if names_its_level(head) else place.word
         org = Organization(compose(head.text, word, place.name), head.type, ctx.sentence, place.loc)
@@ -194,8 +205,9 @@ def _anchored(text, start, end, cut, head, found, ctx) -> Parsed:
 def _proper(text, start, end, head, ctx) -> Parsed | None:
     """"Trường THPT Sông Mã", "Công ty Xăng dầu Tiền Giang", "Trại giam A2 (Diên Khánh, Khánh Hòa)"."""
     rest_end = name_words(text, end, ctx)
-    if rest_end is None:
+    if rest_end is None and len(head.text.split()) < LONG_HEAD:
         return None
+    rest_end = end if rest_end is None else rest_end
     name = compose(head.text, text[end:rest_end])
     loc, stop = _proper_place(text, end, rest_end, ctx)
     return Parsed(head, start, stop, rest_end, Organization(name, head.type, ctx.sentence, loc))
@@ -215,6 +227,8 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context) -> tuple[Loc
             return loc, rest_end
     return ctx.resolver.main_at("tỉnh"), rest_end
 
+
+LONG_HEAD = 4  # words: a head this long is a name in itself ("Ngân hàng Nông nghiệp và Phát triển nông thôn")
 
 _MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,
           "party": _party_board, "sub": _sub_unit, "unit": _sub_unit, "name": _proper}

@@ -42,6 +42,7 @@ def title_re() -> re.Pattern:
 
 def post_lists(text: str, ctx: Context) -> list[PostList]:
     """Every list of posts in a sentence, left to right."""
+    ctx = Context(ctx.resolver, ctx.sentence, ctx.police, in_post=True)
     out, pos = [], 0
     while m := title_re().search(text, pos):
         found = list_at(text, m, ctx)
@@ -66,9 +67,11 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
     parsed = _org_after(text, m, ctx)
     if parsed is not None:
         return Post(_clean(text[m.start():parsed.core_end]), parsed), parsed.end
-    place = place_at(text, m.end(), ctx.resolver, ctx.sentence)
-    if place is not None and not place.level and place.name:
-        return Post(_clean(text[m.start():place.end]), placed=True), place.end
+    last = text.rfind(" ", m.start(), m.end()) + 1  # "Trưởng bản | Ón": the title ends with a level word
+    for at in (m.end(), last):
+        place = place_at(text, at, ctx.resolver, ctx.sentence)
+        if place is not None and not place.level and place.name and place.end > m.end():
+            return Post(_clean(text[m.start():place.end]), placed=True), place.end
     return Post(_clean(m.group(0))), m.end()
 
 
