@@ -12,7 +12,7 @@ import difflib
 import io
 import math
 import re
-from collections import defaultdict
+from functools import lru_cache
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -117,11 +117,21 @@ def _statistics(g: Graph, node) -> list[str]:
     return sorted(f"{g.value(st, KGO.value)} {g.value(st, KGO.unit)}" for st in g.subjects(KGO.subject, node))
 
 
+_SCHEMES = {"level": "level", "orgType": "org-type", "kind": "program-kind", "rank": "rank"}  # attribute -> concept scheme
+
+
+@lru_cache(maxsize=1)
+def _concept_words() -> dict[tuple[str, str], str]:
+    """Vietnamese words for concepts the graph names by a code ("police" -> "công an")."""
+    return {(row[0], row[1]): row[2] for row in read_rows("concept_labels.tsv") if len(row) > 2 and row[2]}
+
+
 def _attributes(g: Graph, node, cls: str) -> dict[str, list[str]]:
     """The side panel's lines for one node: attribute key -> values (empty ones left out)."""
-    found = {}
+    found, words = {}, _concept_words()
     for key, how in _ATTRIBUTES[cls].items():
-        found[key] = how(g, node) if callable(how) else _values(g, node, *how)
+        values = how(g, node) if callable(how) else _values(g, node, *how)
+        found[key] = [words.get((_SCHEMES.get(key), v), v) for v in values]
     found["statistics"] = _statistics(g, node)[:MAX_SENTENCES]
     return {k: v for k, v in found.items() if v}
 

@@ -29,7 +29,9 @@ id:locality\\/son-la\\/song-ma a kgo:Locality ; rdfs:label "Sông Mã"@vi ; kgo:
     kgo:mentionedIn <https://w3id.org/vn-antq/id/article/a#char=0,20> .
 id:concept\\/level\\/huyen skos:prefLabel "huyện"@vi .
 id:organization\\/ca a kgo:Organization ; rdfs:label "Công an huyện Sông Mã"@vi ;
-    kgo:locality id:locality\\/son-la\\/song-ma ; kgo:mentionedIn <https://w3id.org/vn-antq/id/article/a#char=0,20> .
+    kgo:locality id:locality\\/son-la\\/song-ma ; kgo:mentionedIn <https://w3id.org/vn-antq/id/article/a#char=0,20> ;
+    kgo:organizationType id:concept\\/org-type\\/police .
+id:concept\\/org-type\\/police skos:prefLabel "police"@vi .
 id:person\\/x a kgo:Person ; rdfs:label "Vũ Việt Cường"@vi .
 id:membership\\/m a org:Membership ; org:member id:person\\/x ; org:organization id:organization\\/ca ;
     kgo:postTitle "Trưởng Công an huyện"@vi ; kgo:rank id:concept\\/rank\\/thuong-ta ;
@@ -50,6 +52,10 @@ def test_nodes_have_class_label_and_sentences(net):
     assert (d["cls"], d["label"]) == ("Locality", "Sông Mã")
     assert d["attrs"] == {"level": ["huyện"], "code": ["120"], "parent": ["Sơn La"]}
     assert d["sentences"] == [["Công an huyện Sông Mã ra mắt mô hình.", "Tin Sông Mã"]]
+
+
+def test_a_concept_named_by_a_code_shows_its_vietnamese_word(net):
+    assert net.nodes[ID + "organization/ca"]["attrs"] == {"orgType": ["công an"], "locality": ["Sông Mã"]}
 
 
 def test_an_officer_shows_rank_post_and_the_sentence_of_the_post(net):
