@@ -1,7 +1,8 @@
 """Figures: "70 hội nghị", "6.217 lượt người", "92,6%", "1,130 tỷ đồng", "13/13 khu dân cư".
 
-Vietnamese writes thousands with dots and decimals with a comma. Dates, years,
-durations, ages and numbers inside names are not statistics.
+Vietnamese writes thousands with dots and decimals with a comma; small counts are often
+words ("Hai tổ liên gia", "ba buổi"). Dates, years, durations, ages, times and numbers
+inside names ("Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”) are not statistics.
 """
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from kg import gazetteer
 from kg.data import read_rows
-from kg.extract.model import Locality, Organization, Sentence, Statistic
+from kg.extract.model import Sentence, Statistic
 from kg.extract.patterns import alternation
 from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_OPEN_QUOTES = "“\"‘'«"
+_MAX_UNIT_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -28,13 +32,19 @@ def _words() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     w = _words()
+    # a list of numbers after a name word stays in the name: "tổ 14 và 16", "số 09, 10"
+    listed = r"(?:\d+\s*(?:,|và|-)\s*)*"
     return {
-        "number": re.compile(rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?![\w/]|[.,]\d)"),
+        "number": re.compile(rf"(?<![\w.,/+-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?![\w/]|[.,]\d)"),
+        "word_number": re.compile(rf"(?<!\w)(?P<a>(?i:{alternation(w['number_word'])}))(?=[ \t]+\w)"),
         "multiplier": re.compile(rf"\s*(?P<m>{alternation(w['multiplier'])})(?!\w)", re.I),
         "percent": re.compile(r"\s*%"),
         "not_unit": re.compile(rf"\s*(?:{alternation(w['not_unit'])})(?!\w)", re.I),
-        "not_before": re.compile(rf"(?:^|\W)(?:{alternation(w['not_before'])})\s*$", re.I),
+        "not_before": re.compile(rf"(?:^|\W)(?:{alternation(w['not_before'])})\s*{listed}$", re.I),
+        "anaphor": re.compile(rf"(?<!\w)(?:{alternation(w['anaphor'])})(?!\w)", re.I),
+        "count_before": re.compile(rf"(?:^|\W)(?:{alternation(w['count_before'])})\s*$", re.I),
         "unit_word": re.compile(r"\s*([^\W\d_][\w]*(?:-[\w]+)?)"),
+        "unit_before": re.compile(rf"(?<!\w)(?:{alternation(w['unit_before'])})\s+", re.I),
     }
 
 
@@ -43,71 +53,165 @@ def parse_number(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
-def _unit(text: str, pos: int) -> tuple[str, int]:
-    stops = _words()["unit_stop"]
+def _plain(value: Decimal) -> Decimal:
+    """6.217E+3 -> 6217, 92.60 -> 92.6: the value as it is written out."""
+    return Decimal(int(value)) if value == value.to_integral() else value.normalize()
+
+
+@lru_cache(maxsize=1)
+def _stop_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:{alternation(_words()['unit_stop'])})(?!\w)", re.I)
+
+
+def _unit_words(text: str, pos: int, limit: int) -> tuple[list[str], int]:
+    """Words of the counted thing from pos, up to a stop word ("với", "tại", "thu hút" ...)."""
     words: list[str] = []
     end = pos
-    while len(words) < 6:
+    while len(words) < limit and not _stop_re().match(text, end):
         m = _patterns()["unit_word"].match(text, end)
-        if not m or (words and fold(m.group(1)) in stops):
-            break
-        if words and fold(words[-1] + " " + m.group(1)) in stops:
-            words.pop()
+        if not m:
             break
         words.append(m.group(1))
         end = m.end()
-        if text[end:end + 2] in (", ", ",") and words:
+    return words, end
+
+
+def _unit(text: str, pos: int) -> tuple[str, int]:
+    """The counted thing printed at pos; a list of short items is one ("huyện, thị xã, thành phố")."""
+    words, end = _unit_words(text, pos, _MAX_UNIT_WORDS)
+    unit = " ".join(words)
+    while words and (comma := re.match(r",[ \t]*", text[end:])):
+        more, more_end = _unit_words(text, end + comma.end(), 3)
+        if not _list_item(more, text, more_end, single=" " not in unit):
             break
-    return " ".join(words), end
+        unit, end = f"{unit}, {' '.join(more)}", more_end
+    return unit, end
+
+
+def _list_item(words: list[str], text: str, end: int, single: bool) -> bool:
+    """A further item of a listed unit: lower-case, short, and followed by the list's end."""
+    if not words or not words[0][0].islower():
+        return False
+    if re.match(r"\s*(?:[,;.:)…]|$)", text[end:]):
+        return True
+    return single and bool(_stop_re().match(text, end))  # "64 vụ, việc thông qua ..."
+
+
+def _unit_before(text: str, start: int) -> str:
+    """For a bare number ("lên con số 85"), the thing the sentence counts before it ("tổng số mô hình")."""
+    cues = list(_patterns()["unit_before"].finditer(text, 0, start))
+    if not cues:
+        return ""
+    words, _ = _unit_words(text, cues[-1].end(), 3)
+    return " ".join(words)
+
+
+def _figures(text: str) -> list[tuple[re.Match, list[Decimal]]]:
+    """Each number with its values: "126/136" gives both, "13/13" one; spelled counts too."""
+    p = _patterns()
+    out = []
+    for m in p["number"].finditer(text):
+        values = [parse_number(m.group("a"))]
+        if m.group("b") and m.group("b") != m.group("a"):
+            values.append(parse_number(m.group("b")))
+        out.append((m, values))
+    for m in p["word_number"].finditer(text):
+        if _spelled_count(text, m):
+            out.append((m, [Decimal(_words()["number_word"][fold(m.group("a"))])]))
+    return sorted(out, key=lambda item: item[0].start())
+
+
+def _spelled_count(text: str, m: re.Match) -> bool:
+    """"Hai tổ liên gia" counts; "Ba Đồn" or "Hai Bà Trưng" mid-sentence is a name."""
+    word = m.group("a")
+    if not word[0].isupper():
+        return True
+    if text[: m.start()].strip(" " + _OPEN_QUOTES):
+        return False
+    following = re.match(r"[ \t]+(\w+)", text[m.end():])
+    return not (following and gazetteer.load().lookup(f"{word} {following.group(1)}"))
 
 
 def _is_date_or_name(text: str, m: re.Match) -> bool:
     p = _patterns()
     before = text[: m.start()]
-    if p["not_before"].search(before):
-        return True
+    named = p["not_before"].search(before) and not p["count_before"].search(before)
+    if named or before.endswith(tuple(_OPEN_QUOTES)):
+        return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”
     if p["not_unit"].match(text, m.end()):
         return True
-    a = m.group("a")
-    if m.group("b") and ("." not in a and "." not in m.group("b")):
-        b = int(m.group("b").replace(",", "") or 0)
-        if len(m.group("b")) == 4 or (b <= 12 and not _has_unit_after(text, m.end())):
-            return True
-    if re.fullmatch(r"(19|20)\d\d", a) and not _has_unit_after(text, m.end()):
-        return True
-    if re.match(r"\s*[-–]\s*\d", text[m.end():]) and re.fullmatch(r"(19|20)\d\d", a):
-        return True
+    a, b = m.group("a"), m.groupdict().get("b")
+    if b and "." not in a and "." not in b:
+        if len(b) == 4 or (int(b.replace(",", "") or 0) <= 12 and not _has_unit_after(text, m.end())):
+            return True  # "11/7", "tháng 3/2020"
+    if re.fullmatch(r"(19|20)\d\d", a):
+        return not _has_unit_after(text, m.end()) or bool(re.match(r"\s*[-–]\s*\d", text[m.end():]))
     return False
 
 
 def _has_unit_after(text: str, pos: int) -> bool:
-    m = _patterns()["unit_word"].match(text, pos)
-    return bool(m) and m.group(1)[0].islower()
+    words, _ = _unit_words(text, pos, 1)
+    return bool(words) and words[0][0].islower()
+
+
+def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[Decimal]]:
+    """The unit of the figure and its values, a multiplier word folded in ("1,2 triệu")."""
+    p = _patterns()
+    end = m.end()
+    if p["percent"].match(text, end):
+        return "%", values
+    if mm := p["multiplier"].match(text, end):
+        factor = Decimal(_words()["multiplier"][fold(mm.group("m"))])
+        values = [v * factor for v in values]
+        end = mm.end()
+    unit, _ = _unit(text, end)
+    if not unit and re.match(r"\s*(?:[.,;:)…]|$)", text[end:]):
+        unit = _unit_before(text, m.start())
+    return (unit if unit and unit[0].isalpha() else ""), values
 
 
 def extract_statistics(sentences: list[Sentence], subject_of) -> list[Statistic]:
     """`subject_of(sentence, offset)` gives the organisation or place a figure is about."""
     out: list[Statistic] = []
-    p = _patterns()
     for s in sentences:
-        for m in p["number"].finditer(s.text):
+        for m, values in _figures(s.text):
             if _is_date_or_name(s.text, m):
                 continue
-            values = [parse_number(m.group("a"))]
-            if m.group("b") and m.group("b") != m.group("a"):
-                values.append(parse_number(m.group("b")))
-            end = m.end()
-            if pm := p["percent"].match(s.text, end):
-                unit, end = "%", pm.end()
-            else:
-                if mm := p["multiplier"].match(s.text, end):
-                    factor = Decimal(_words()["multiplier"][fold(mm.group("m"))])
-                    values = [v * factor for v in values]
-                    end = mm.end()
-                unit, end = _unit(s.text, end)
-                if not unit or not unit[0].isalpha():
-                    continue
+            unit, values = _measure(s.text, m, values)
+            if not unit:
+                continue
             subject = subject_of(s, m.start())
             for v in values:
-                out.append(Statistic(v.normalize() if v == v.to_integral() else v, unit, s, s.start + m.start(), subject))
+                out.append(Statistic(_plain(v), unit, s, s.start + m.start(), subject))
+    _harmonise(out)
     return out
+
+
+def _harmonise(stats: list[Statistic]) -> None:
+    """One figure told twice ("5 mô hình bảo vệ an ninh Tổ quốc" in the title, "5 mô hình, gồm"
+    in the body) gets one unit: the words both printings share."""
+    for i, st in enumerate(stats):
+        for other in stats[:i]:
+            if other.value != st.value or other.unit == st.unit:
+                continue
+            common = _common_words(other.unit, st.unit)
+            if common:
+                st.unit = other.unit = common
+            elif _refers_back(st) and other.unit.split()[0] == st.unit.split()[0]:
+                st.unit = other.unit  # "ba điểm dân cư ..." then "Ba điểm bản nêu trên"
+
+
+def _refers_back(st: Statistic) -> bool:
+    at = st.start - st.sentence.start
+    window = st.sentence.text[at: at + len(st.unit) + 30]
+    return bool(_patterns()["anaphor"].search(window))
+
+
+def _common_words(a: str, b: str) -> str:
+    wa, wb = a.split(), b.split()
+    n = 0
+    while n < min(len(wa), len(wb)) and wa[n] == wb[n]:
+        n += 1
+    # only a unit that is all of the other's start is the same thing told shorter:
+    # "đối tượng phạm pháp" and "đối tượng vi phạm" are two
+    return " ".join(wa[:n]) if n == min(len(wa), len(wb)) else ""
