@@ -2,12 +2,29 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.data import read_words
 from kg.extract.model import Sentence
 
-# A sentence ends at . ! ? … followed by a space and an upper-case letter, a quote
-# or a bracket; "TP. Hà Nội", "P.Bảo Vinh" and "./." do not end one.
-_BOUNDARY = re.compile(r"(?<![A-ZĐ]\.)(?<!\bTP\.)(?<!\bTT\.)(?<!\bThS\.)(?<=[.!?…])\s+(?=[\"“(‘'A-ZĐÀ-Ỹ])")
+# A sentence may end at . ! ? … followed by a space and an upper-case letter, a quote
+# or a bracket; "TP. Hà Nội", "P. Bảo Vinh" and initials ("T. Huy") do not end one,
+# while an acronym does ("... bảo đảm ANTT. Công an xã ...").
+_CANDIDATE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(‘'A-ZĐÀ-Ỹ])")
+_LAST_WORD = re.compile(r"(\S+)\.$")
+
+
+@lru_cache(maxsize=1)
+def _no_break_after() -> frozenset[str]:
+    return frozenset(read_words("sentence_abbreviations.tsv"))
+
+
+def _ends_sentence(chunk: str, pos: int) -> bool:
+    m = _LAST_WORD.search(chunk, 0, pos)
+    if not m:
+        return True
+    word = m.group(1).lstrip("(“\"‘'")
+    return not (re.fullmatch(r"[A-ZĐ]", word) or word in _no_break_after())
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
@@ -15,9 +32,10 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Senten
     for p_start, p_end in paragraphs:
         chunk = text[p_start:p_end]
         pos = 0
-        for m in _BOUNDARY.finditer(chunk):
-            _add(out, text, p_start + pos, p_start + m.start())
-            pos = m.end()
+        for m in _CANDIDATE.finditer(chunk):
+            if _ends_sentence(chunk, m.start()):
+                _add(out, text, p_start + pos, p_start + m.start())
+                pos = m.end()
         _add(out, text, p_start + pos, p_end)
     return out
 
