@@ -49,13 +49,13 @@ def _mention_re() -> re.Pattern:
     descs = spaced(context_words()["descriptor"])
     return re.compile(
         rf"(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
-        rf"(?P<items>{_ITEM}(?:(?:{_SEP.pattern}){_ITEM})*)"
+        rf"(?P<items>{_ITEM})"
     )
 
 
 @lru_cache(maxsize=1)
-def _item_re() -> re.Pattern:
-    return re.compile(_ITEM)
+def _next_item_re() -> re.Pattern:
+    return re.compile(rf"(?:{_SEP.pattern})(?P<item>{_ITEM})")
 
 
 @lru_cache(maxsize=1)
@@ -72,25 +72,28 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"‘'":
                 continue  # "CôngTỉnh": not a word of its own
             level, canon = _words()[fold(word)]
-            out += _items(s, m, level, canon)
-            taken.append((s.start + m.start(), s.start + m.end()))
+            found = _items(s, m, level, canon)
+            taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
+            out += found
     return out
 
 
 def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     """One mention per listed name; a later name that is no unit of that level ends the list."""
     out: list[Mention] = []
-    text, pos = s.text, m.start("items")
-    for item in _item_re().finditer(text, pos, m.end("items")):
-        if out and not _SEP.fullmatch(text[pos: item.start()]):
-            continue
-        fitted = _fit(level, canon, text, item.start(), item.end(), first=not out)
+    text, start, end = s.text, m.start("items"), m.end("items")
+    begin = s.start + m.start()
+    while True:
+        fitted = _fit(level, canon, text, start, end, first=not out)
         if fitted is None:
             break
         name, end = fitted
-        begin = s.start + (m.start() if not out else item.start())
-        out.append(Mention(canon, level, name, s, s.start + item.start(), s.start + end, typed=True, begin=begin))
-        pos = end
+        out.append(Mention(canon, level, name, s, s.start + start, s.start + end, typed=True, begin=begin))
+        nxt = _next_item_re().match(text, end)
+        if not nxt:
+            break
+        start, end = nxt.start("item"), nxt.end("item")
+        begin = s.start + start
     for mention in out:
         mention.tail = out[-1].end
     return out
@@ -152,11 +155,11 @@ def _typo(level: str, text: str, start: int, end: int):
 
 
 def _trimmed(level: str, name: str, start: int):
-    """The longest leading part that is a unit: "tỉnh Đồng Nai Nguyễn Văn A" -> "Đồng Nai"."""
+    """The leading part that is a unit when a person's name follows: "tỉnh Đồng Nai Nguyễn Văn A"."""
     words = name.split()
     for n in range(len(words) - 1, 0, -1):
         part = " ".join(words[:n])
-        if known_names(part, _levels(level)):
+        if fold(words[n]) in _surnames() and known_names(part, _levels(level)):
             return part, start + len(part)
     return None
 
