@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.data import read_rows
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.ingest import Article
 from kg.namespaces import ID, KGO, NIF, ORG, SCHEMA, bind_all
@@ -14,7 +16,15 @@ from kg.text import slug
 SCHEMES = {"level": KGO.LocalityLevels, "org-type": KGO.OrganizationTypes, "program-kind": KGO.ProgramKinds, "rank": KGO.Ranks}
 
 
+@lru_cache(maxsize=1)
+def coded_words() -> dict[tuple[str, str], str]:
+    """Concepts named by a code ("police") and their Vietnamese word ("công an")."""
+    return {(row[0], row[1]): row[2] for row in read_rows("concept_labels.tsv") if len(row) > 2 and row[2]}
+
+
+@lru_cache(maxsize=1 << 16)
 def vi(text: str) -> Literal:
+    # Cached: labels repeat within and across articles, and rdflib's Literal() is slow to make.
     return Literal(text, lang="vi")
 
 
@@ -27,7 +37,9 @@ def locality_iri(loc: Locality) -> URIRef:
 
 
 def org_iri(org: Organization) -> URIRef:
-    return ID[f"organization/{slug(org.name)}"]
+    # The place is part of the identity: "Công an xã Kim Long" exists in several provinces.
+    place = "/".join(slug(n) for n in org.locality.key) + "/" if org.locality is not None else ""
+    return ID[f"organization/{place}{slug(org.name)}"]
 
 
 def concept_iri(scheme: str, label: str) -> URIRef:
@@ -46,9 +58,13 @@ class ArticleGraph:
         self.g = g
         self.article = article
         self.iri = article_iri(article.stem)
+        self.done: dict = {}  # sentences and concepts already written: each mention would rewrite them
 
     def sentence(self, s: Sentence) -> URIRef:
-        iri = URIRef(f"{self.iri}#char={s.start},{s.end}")
+        iri = self.done.get((s.start, s.end))
+        if iri is not None:
+            return iri
+        iri = self.done[(s.start, s.end)] = URIRef(f"{self.iri}#char={s.start},{s.end}")
         g = self.g
         g.add((iri, RDF.type, KGO.Sentence))
         g.add((iri, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
@@ -58,9 +74,15 @@ class ArticleGraph:
         return iri
 
     def concept(self, scheme: str, label: str) -> URIRef:
-        iri = concept_iri(scheme, label)
+        iri = self.done.get((scheme, label))
+        if iri is not None:
+            return iri
+        iri = self.done[(scheme, label)] = concept_iri(scheme, label)
         self.g.add((iri, RDF.type, SKOS.Concept))
-        self.g.add((iri, SKOS.prefLabel, vi(label)))
+        word = coded_words().get((scheme, label))
+        if word:  # a code ("police"): its notation, and the Vietnamese word ontology/schemes.ttl gives it
+            self.g.add((iri, SKOS.notation, Literal(label)))
+        self.g.add((iri, SKOS.prefLabel, vi(word or label)))
         self.g.add((iri, SKOS.inScheme, SCHEMES[scheme]))
         return iri
 
@@ -183,7 +205,15 @@ class ArticleGraph:
 def add_article(ds: Dataset, article: Article, facts: Facts, build: URIRef) -> None:
     """Write one article's facts into its own named graph of `ds`."""
     g = ds.graph(article_iri(article.stem))
-    ag = ArticleGraph(g, article)
+    for triple in article_triples(article, facts, build):
+        g.add(triple)
+
+
+def article_triples(article: Article, facts: Facts, build: URIRef) -> set[tuple]:
+    """The triples of one article's named graph, in a plain set: the build serialises them
+    itself (kg.serialize), and a set is many times cheaper to fill than an rdflib graph."""
+    triples: set[tuple] = set()
+    ag = ArticleGraph(triples, article)
     ag.metadata(build)
     for loc in facts.localities:
         ag.locality(loc)
@@ -194,6 +224,7 @@ def add_article(ds: Dataset, article: Article, facts: Facts, build: URIRef) -> N
         ag.program(p)
     for i, st in enumerate(facts.statistics):
         ag.statistic(st, i)
+    return triples
 
 
 def new_dataset() -> Dataset:
