@@ -49,3 +49,13 @@ def test_a_place_in_two_articles_is_one_node(tmp_path):
     assert len(song_ma) == 1
     mentions = {g.value(s, NIF.referenceContext) for s in g.objects(song_ma[0], KGO.mentionedIn)}
     assert len(mentions) == 2
+
+
+def test_same_named_units_in_two_provinces_are_two_nodes(tmp_path):
+    (tmp_path / "a.txt").write_text("Bài A\n\nCông an xã Kim Long, huyện Châu Đức tổ chức 5 hội nghị.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bài B\n\nCông an xã Kim Long, huyện Tam Dương tổ chức 7 hội nghị.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    police = {str(s) for s in g.subjects(RDF.type, KGO.Organization) if str(s).endswith("/cong-an-xa-kim-long")}
+    assert len(police) == 2
+    assert all(len(set(g.objects(URIRef(p), KGO.locality))) == 1 for p in police)
