@@ -174,6 +174,7 @@ def _records(c: Candidate, posts: list[Post], sentence: Sentence) -> list[Office
 def tidy(officers: list[Officer]) -> list[Officer]:
     """One article's people: short names joined to the full name, ranks shared, repeats dropped."""
     _full_names(officers)
+    officers = [o for o in officers if " " in o.name]  # "Bác Hồ", "Bà Rịa": a lone word is no name
     ranks: dict[str, str] = {}
     for o in officers:
         if o.rank:

@@ -134,9 +134,11 @@ def _from_unit(unit, sentence: Sentence) -> Locality:
 
 def known_prefix(run: str, level: str | None, resolver: Resolver, sentence: Sentence):
     """The longest leading words of a capitalised run that name a place: (name, locality)."""
-    words = _before_person(run).split()
+    words = run.split()
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
+        if _before_person(name) != name:
+            continue  # "Ón Hoàng Văn Yên": a person's name is no part of a place
         loc = resolver.named(name, level, sentence)
         if loc is not None:
             return name, loc

@@ -128,8 +128,8 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
     place = place_at(text, end, ctx.resolver, ctx.sentence)
     if place is not None:
-        if not place.name and place.level != "tỉnh" and not ctx.in_post:
-            return None  # "Công an xã" when the article has no commune: any commune's
+        if place.level and not ctx.in_post and (not place.name and place.level != "tỉnh" or text[start].islower()):
+            return None  # "lực lượng công an xã", or "Công an xã" with no commune in the article: any commune's
         word = "" if names_its_level(head) else place.word
         org = Organization(compose(head.text, word, place.name), head.type, ctx.sentence, place.loc)
         return Parsed(head, start, place.end, place.end, org, place)

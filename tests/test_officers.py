@@ -1,0 +1,87 @@
+"""People: name, rank as printed, one record per post, the post's organisation in full."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.ingest import parse_article
+
+TITLE = "Phong trào toàn dân bảo vệ an ninh Tổ quốc ở cơ sở\n\n"
+
+
+def officers(text: str) -> set[tuple]:
+    found = extract(parse_article(TITLE + text, "t")).officers
+    return {(o.name, o.rank, o.post, o.organization.name if o.organization else None) for o in found}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rank, name, post after a comma
+    ("Thượng tá Vũ Văn An, Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn cho biết.",
+     {("Vũ Văn An", "Thượng tá", "Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
+    # a rank in lower case is printed with a capital; the place of the post comes from the article
+    ("Tại huyện Mường Lát, tỉnh Thanh Hóa, thiếu tá Hà Văn Tấn, Phó Trưởng Công an huyện cho biết.",
+     {("Hà Văn Tấn", "Thiếu tá", "Phó Trưởng Công an huyện", "Công an huyện Mường Lát")}),
+    ("Thượng úy Lò Văn Nam, Trung sĩ Vàng A Dế và Đại úy Vũ Minh Tuấn cùng tham gia.",
+     {("Lò Văn Nam", "Thượng úy", None, None), ("Vàng A Dế", "Trung sĩ", None, None),
+      ("Vũ Minh Tuấn", "Đại úy", None, None)}),
+    # two posts, two records; abbreviations spelt out
+    ("Bà Lê Thị Hoa, Ủy viên BTV Huyện ủy Bắc Sơn, Chủ tịch UBMTTQ huyện Bắc Sơn, tỉnh Lạng Sơn phát biểu.",
+     {("Lê Thị Hoa", None, "Ủy viên Ban Thường vụ Huyện ủy Bắc Sơn", "Ban Thường vụ Huyện ủy Bắc Sơn"),
+      ("Lê Thị Hoa", None, "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn")}),
+    # " - post" and " – post"
+    ("Ông Trần Văn Tám - Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn phát biểu.",
+     {("Trần Văn Tám", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
+    ("Anh Lò Văn Nam – Trưởng bản Ón, xã Tam Chung, huyện Mường Lát cho biết.",
+     {("Lò Văn Nam", None, "Trưởng bản Ón", None)}),
+    # posts before the name, with or without a comma and a rank between
+    ("Giám đốc Công an tỉnh Lạng Sơn, Đại tá Phạm Văn Dũng phát biểu.",
+     {("Phạm Văn Dũng", "Đại tá", "Giám đốc Công an tỉnh Lạng Sơn", "Công an tỉnh Lạng Sơn")}),
+    ("Dự có Bí thư Tỉnh ủy Lạng Sơn Trần Văn Hùng, Phó Chủ tịch UBND tỉnh Lạng Sơn Vi Thị Hạnh.",
+     {("Trần Văn Hùng", None, "Bí thư Tỉnh ủy Lạng Sơn", "Tỉnh ủy Lạng Sơn"),
+      ("Vi Thị Hạnh", None, "Phó Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn")}),
+    # lists "các đồng chí: A, post; B, post"
+    ("Dự có các đồng chí: Hoàng Văn Bình, Phó Bí thư Huyện ủy Bắc Sơn; Vi Thị Hạnh, Phó Chủ tịch UBND huyện Bắc Sơn.",
+     {("Hoàng Văn Bình", None, "Phó Bí thư Huyện ủy Bắc Sơn", "Huyện ủy Bắc Sơn"),
+      ("Vi Thị Hạnh", None, "Phó Chủ tịch Ủy ban nhân dân huyện Bắc Sơn", "Ủy ban nhân dân huyện Bắc Sơn")}),
+    # a post before a colon is everyone's after it
+    ("Dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy Lạng Sơn: Hoàng Văn Bình - Trưởng Ban Dân vận Tỉnh ủy; "
+     "Mai Văn Tín - Giám đốc Công an tỉnh.",
+     {("Hoàng Văn Bình", None, "Ủy viên Ban Thường vụ Tỉnh ủy Lạng Sơn", "Ban Thường vụ Tỉnh ủy Lạng Sơn"),
+      ("Hoàng Văn Bình", None, "Trưởng Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy Lạng Sơn"),
+      ("Mai Văn Tín", None, "Ủy viên Ban Thường vụ Tỉnh ủy Lạng Sơn", "Ban Thường vụ Tỉnh ủy Lạng Sơn"),
+      ("Mai Văn Tín", None, "Giám đốc Công an tỉnh", "Công an tỉnh Lạng Sơn")}),
+    # a bare body or a bare title belongs with the next post's
+    ("Đại tá Mai Văn Tín, Phó Giám đốc Công an, Phó Trưởng Ban Chỉ đạo 138 tỉnh Lạng Sơn dự.",
+     {("Mai Văn Tín", "Đại tá", "Phó Giám đốc Công an", "Công an tỉnh Lạng Sơn"),
+      ("Mai Văn Tín", "Đại tá", "Phó Trưởng Ban Chỉ đạo 138 tỉnh Lạng Sơn", "Ban Chỉ đạo 138 tỉnh Lạng Sơn")}),
+    ("Đại tá Mai Văn Tín - Bí thư Đảng ủy, Giám đốc Công an tỉnh Lạng Sơn dự.",
+     {("Mai Văn Tín", "Đại tá", "Bí thư Đảng ủy", "Đảng ủy Công an tỉnh Lạng Sơn"),
+      ("Mai Văn Tín", "Đại tá", "Giám đốc Công an tỉnh Lạng Sơn", "Công an tỉnh Lạng Sơn")}),
+    ("Ông Hà Quang Vinh - Vụ trưởng, Trưởng Cơ quan Thường trực Ban Dân vận Trung ương tại Đà Nẵng dự.",
+     {("Hà Quang Vinh", None, "Vụ trưởng", "Cơ quan Thường trực Ban Dân vận Trung ương tại Đà Nẵng"),
+      ("Hà Quang Vinh", None, "Trưởng Cơ quan Thường trực Ban Dân vận Trung ương tại Đà Nẵng",
+       "Cơ quan Thường trực Ban Dân vận Trung ương tại Đà Nẵng")}),
+    # a short name later is the same person; the rank printed once is theirs
+    ("Đại úy Hà Văn Tấn, cán bộ Công an xã Tam Chung, huyện Mường Lát cho biết. Theo đại úy Tấn, "
+     "người dân rất tích cực.",
+     {("Hà Văn Tấn", "Đại úy", "cán bộ Công an xã Tam Chung", "Công an xã Tam Chung")}),
+    # private citizens too; honorifics are no part of the name
+    ("Anh Đinh Công Lâm (trú tại thôn 3, xã Tân Lập) là tấm gương hoàn lương. Anh Lâm cho biết.",
+     {("Đinh Công Lâm", None, None, None)}),
+    # photo credits are authors, a post of someone else is not the person's
+    ("Đại tá Phạm Văn Dũng phát biểu tại hội nghị. Ảnh: Hoàng Văn Bảo",
+     {("Phạm Văn Dũng", "Đại tá", None, None)}),
+    ("Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Phạm Văn Dũng trao kỷ niệm chương.",
+     {("Phạm Văn Dũng", "Đại tá", None, None)}),
+])
+def test_officers(text, expected):
+    assert officers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Học tập tấm gương Bác Hồ, các chi bộ ở tỉnh Bà Rịa - Vũng Tàu và huyện Cô Tô đã làm tốt.",
+    "Trường THPT Nguyễn Du trên đường Trần Hưng Đạo, phường Lê Lợi có 500 học sinh.",
+    "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy dự hội nghị.",
+])
+def test_no_officers(text):
+    assert officers(text) == set()

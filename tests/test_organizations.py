@@ -1,0 +1,112 @@
+"""Organisations: full names, places resolved from context, teams and their parents."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.organizations import expand
+from kg.ingest import parse_article
+
+TITLE = "Phong trào toàn dân bảo vệ an ninh Tổ quốc ở cơ sở\n\n"
+
+
+def facts(text: str):
+    return extract(parse_article(TITLE + text, "t"))
+
+
+def organizations(text: str) -> set[tuple]:
+    return {(o.name, o.type, o.locality.name if o.locality else None) for o in facts(text).organizations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UBND huyện", "Ủy ban nhân dân huyện"),
+    ("BTT UBMTTQVN xã", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+    ("CA TP.Vinh", "Công an thành phố Vinh"),
+    ("Đài PT&TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Ủy ban Mặt trận Tổ quốc (MTTQ) huyện", "Ủy ban Mặt trận Tổ quốc huyện"),
+    ("Ngân hàng chính sách cho vay", "Ngân hàng Chính sách xã hội cho vay"),
+    ("Ngân hàng Chính sách xã hội huyện", "Ngân hàng Chính sách xã hội huyện"),
+    ("Công ty TNHH MTV Hoàng Long", "Công ty Trách nhiệm hữu hạn Một thành viên Hoàng Long"),
+])
+def test_expand(text, expected):
+    assert expand(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place left implicit is the article's
+    ("Tại xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn, Công an huyện phối hợp với UBND xã tổ chức ngày hội.",
+     {("Công an huyện Bắc Sơn", "police", "Bắc Sơn"), ("Ủy ban nhân dân xã Tân Lập", "government", "Tân Lập")}),
+    # a bare province gets its level word
+    ("Công an Nghệ An phối hợp với Bộ đội Biên phòng Nghệ An tuần tra.",
+     {("Công an tỉnh Nghệ An", "police", "Nghệ An"), ("Bộ đội Biên phòng tỉnh Nghệ An", "military", "Nghệ An")}),
+    # a place the article never names on its own is found in the gazetteer
+    ("Đại diện Công an TPHCM đến dự.", {("Công an thành phố Hồ Chí Minh", "police", "Hồ Chí Minh")}),
+    # coordinated heads share the place written after the last one
+    ("Đảng ủy, HĐND, UBND xã Tân Lập, huyện Bắc Sơn đã chỉ đạo.",
+     {("Đảng ủy xã Tân Lập", "party", "Tân Lập"), ("Hội đồng nhân dân xã Tân Lập", "government", "Tân Lập"),
+      ("Ủy ban nhân dân xã Tân Lập", "government", "Tân Lập")}),
+    ("Đảng ủy Công an tỉnh Lạng Sơn ra nghị quyết.", {("Đảng ủy Công an tỉnh Lạng Sơn", "party", "Lạng Sơn")}),
+    # teams: a lower-case tail, then the parent unit (after a comma or in brackets too)
+    ("Đội Cảnh sát giao thông - trật tự Công an huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.",
+     {("Đội Cảnh sát giao thông - trật tự Công an huyện Bắc Sơn", "police", "Bắc Sơn")}),
+    ("Phòng Cảnh sát hình sự (Công an tỉnh Lạng Sơn) đã bắt giữ đối tượng.",
+     {("Phòng Cảnh sát hình sự Công an tỉnh Lạng Sơn", "police", "Lạng Sơn")}),
+    ("Cục Cảnh sát giao thông, Bộ Công an hướng dẫn.",
+     {("Cục Cảnh sát giao thông Bộ Công an", "police", None)}),
+    # steering committees: the tail runs to the place, through "xã hội" and "và"
+    ("Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Lạng Sơn họp.",
+     {("Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Lạng Sơn",
+       "committee", "Lạng Sơn")}),
+    ("Ban Chỉ đạo 138 huyện Bắc Sơn, tỉnh Lạng Sơn sơ kết.", {("Ban Chỉ đạo 138 huyện Bắc Sơn", "committee", "Bắc Sơn")}),
+    # national bodies have no locality
+    ("Bộ Công an và Ban Tuyên giáo Trung ương phối hợp.",
+     {("Bộ Công an", "police", None), ("Ban Tuyên giáo Trung ương", "party", None)}),
+    # Party boards name their committee
+    ("Ban Dân vận Huyện ủy Bắc Sơn, tỉnh Lạng Sơn chủ trì.", {("Ban Dân vận Huyện ủy Bắc Sơn", "party", "Bắc Sơn")}),
+    # proper names: a place in brackets is the locality
+    ("Nông trường Sông Hậu (huyện Cờ Đỏ, thành phố Cần Thơ) ủng hộ.", {("Nông trường Sông Hậu", "business", "Cờ Đỏ")}),
+    ("Tại huyện Bắc Sơn, tỉnh Lạng Sơn, Trường THCS Bắc Sơn và Công ty Xăng dầu Lạng Sơn ủng hộ.",
+     {("Trường Trung học cơ sở Bắc Sơn", "school", "Bắc Sơn"), ("Công ty Xăng dầu Lạng Sơn", "business", "Lạng Sơn")}),
+    # a short form after the full name is the same body
+    ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
+     {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),
+])
+def test_organizations_named(text, expected):
+    assert organizations(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tại xã Tân Lập, huyện Bắc Sơn, lực lượng công an xã phối hợp với bà con.",  # a force, not a body
+    "Công an các xã, thị trấn và Hội Nông dân các cấp đã vào cuộc.",  # generic plurals
+    "Ở huyện Bắc Sơn, Ban Chỉ đạo 138 cấp huyện đã họp.",
+    "Thủ tướng Chính phủ ban hành quyết định.",  # a post, not the body
+    "Ở huyện Bắc Sơn có mô hình “Hội Cựu chiến binh giúp đỡ người lầm lỗi”.",  # a program's name
+    "Tổ tự quản an ninh trật tự phối hợp với người dân.",  # a team with no place nor parent
+])
+def test_not_organizations(text):
+    assert organizations(text) == set()
+
+
+def test_team_named_alone_belongs_to_the_article_police():
+    text = ("Công an huyện Như Thanh, tỉnh Thanh Hóa tổ chức hội nghị. "
+            "Đội Cảnh sát hình sự đã triệt phá 3 ổ nhóm.")
+    teams = [o for o in facts(text).organizations if o.name.startswith("Đội")]
+    assert [(o.name, o.parent.name) for o in teams] == [
+        ("Đội Cảnh sát hình sự Công an huyện Như Thanh", "Công an huyện Như Thanh")]
+
+
+def test_parent_named_inside_a_name_is_linked_not_listed():
+    from rdflib import RDF, RDFS, URIRef
+
+    from kg.graph import add_article, article_iri, new_dataset
+    from kg.namespaces import KGO, ORG
+
+    art = parse_article(TITLE + "Cục Cảnh sát giao thông Bộ Công an hướng dẫn.", "t")
+    ds = new_dataset()
+    add_article(ds, art, extract(art), URIRef("urn:build"))
+    g = ds.graph(article_iri("t"))
+    listed = {str(g.value(o, RDFS.label)) for o in g.subjects(RDF.type, KGO.Organization)
+              if g.value(o, KGO.mentionedIn) is not None}
+    parents = {str(g.value(p, RDFS.label)) for p in g.objects(None, ORG.subOrganizationOf)}
+    assert listed == {"Cục Cảnh sát giao thông Bộ Công an"}
+    assert parents == {"Bộ Công an"}
