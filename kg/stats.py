@@ -21,6 +21,7 @@ from kg.netgraph import CLASSES, communities, label_of, labels, to_networkx
 COUNTED = {**CLASSES, "Statistic": KGO.Statistic, "Membership": ORG.Membership}
 RANKED = ("Organization", "Locality", "Program")
 EXACT_BETWEENNESS = 1000  # nodes; above this, betweenness is estimated from a fixed sample of sources
+BETWEENNESS_WORK = 2_000_000
 PROVINCE_LEVEL = gazetteer.LEVELS[0]
 
 
@@ -29,7 +30,10 @@ def class_counts(g: Graph) -> dict[str, int]:
 
 
 def betweenness(simple: nx.Graph) -> dict[str, float]:
-    k = None if simple.number_of_nodes() <= EXACT_BETWEENNESS else 500
+    """Exact on small graphs; above that, estimated from a fixed-seed sample of sources sized to
+    keep the work near BETWEENNESS_WORK link visits (a shortest-path search per source)."""
+    n, links = simple.number_of_nodes(), max(simple.number_of_edges(), 1)
+    k = None if n <= EXACT_BETWEENNESS else min(n, max(100, BETWEENNESS_WORK // links))
     return nx.betweenness_centrality(simple, k=k, seed=1)
 
 
@@ -135,9 +139,13 @@ def report(g: Graph, top: int = 10) -> dict:
             "communities": community_rows(G, top), "provinces": province_rows(g)}
 
 
+def _cut(name: str, width: int = 60) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
 def _table(out: io.StringIO, header: list[str], rows: list[list]) -> None:
     """A plain text table; the first column (names) left-aligned, the numbers right-aligned."""
-    cells = [header] + [[str(c) for c in r] for r in rows]
+    cells = [header] + [[_cut(str(r[0]))] + [str(c) for c in r[1:]] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     for r in cells:
         line = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:])]

@@ -84,3 +84,10 @@ def test_cli_stats_on_the_seeds(seeds_build):
     assert "# Per province" in result.output and "Sơn La" in result.output
     counts = json.loads(CliRunner().invoke(cli, ["stats", "-g", str(seeds_build / "graph.ttl"), "--format", "json"]).output)
     assert counts["counts"]["Article"] == 5
+
+
+@pytest.mark.parametrize("name, shown", [("Sông Mã", "Sông Mã"), ("x" * 60, "x" * 60), ("x" * 61, "x" * 59 + "…")])
+def test_long_names_are_cut_in_the_text_table_only(name, shown):
+    from kg.stats import _cut
+
+    assert _cut(name) == shown
