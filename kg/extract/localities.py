@@ -84,7 +84,7 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     text, start, end = s.text, m.start("items"), m.end("items")
     begin = s.start + m.start()
     while True:
-        fitted = _fit(level, canon, text, start, end, first=not out)
+        fitted = _fit(level, canon, text, start, end, first=not out, short=len(m.group("word")) <= 3)
         if fitted is None:
             break
         name, end = fitted
@@ -99,8 +99,12 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     return out
 
 
-def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool):
-    """(name, end) of the place written at start:end, checked against the gazetteer."""
+def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, short: bool = False):
+    """(name, end) of the place written at start:end, checked against the gazetteer.
+
+    After an abbreviated level word ("P.", "TX") only a name the gazetteer knows is a
+    place: "Ảnh: Q. Anh" is a photo credit.
+    """
     name = text[start:end]
     if level == "thôn":
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
@@ -115,7 +119,8 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool):
         return None
     if not first:
         return None
-    return _typo(level, text, start, end) or _trimmed(level, name, start) or _unknown(level, name, end)
+    found = _typo(level, text, start, end) or _trimmed(level, name, start)
+    return found or (None if short else _unknown(level, name, end))
 
 
 def _common_noun(name: str, after: str) -> bool:

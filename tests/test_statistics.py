@@ -1,0 +1,88 @@
+"""Statistics: numbers with what they count; dates, names, ages and durations left out."""
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.model import Sentence
+from kg.extract.statistics import extract_statistics, parse_number
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    sentences, pos = [], 0
+    for part in text.split("\n"):
+        sentences.append(Sentence(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return [(str(s.value), s.unit) for s in extract_statistics(sentences, lambda s, o: None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Công an huyện tổ chức 70 hội nghị, thu hút 6.217 lượt người tham gia.",
+     [("70", "hội nghị"), ("6217", "lượt người")]),
+    ("Tỷ lệ hòa giải thành đạt 92,6%.", [("92.6", "%")]),
+    ("Người dân ủng hộ 1,130 tỷ đồng.", [("1130000000", "đồng")]),
+    ("Có 610 nghìn lượt xem và 1,2 triệu đồng tiền thưởng.", [("610000", "lượt xem"), ("1200000", "đồng tiền thưởng")]),
+    # a fraction of a whole counts once when both numbers agree, twice when they differ
+    ("Đã có 13/13 khu dân cư ra mắt mô hình.", [("13", "khu dân cư")]),
+    ("Hòa giải thành 126/136 vụ việc.", [("126", "vụ việc"), ("136", "vụ việc")]),
+    # a list of short words is one counted thing
+    ("Mô hình có ở 18 huyện, thị xã, thành phố, trong đó nhiều nơi hiệu quả.", [("18", "huyện, thị xã, thành phố")]),
+    ("Camera giúp làm rõ 40 vụ, việc thông qua hình ảnh.", [("40", "vụ, việc")]),
+    ("Xã có 12 thôn, hơn 690 hộ với gần 3.500 nhân khẩu.", [("12", "thôn"), ("690", "hộ"), ("3500", "nhân khẩu")]),
+    ("Bắt 3 đối tượng, thu giữ 2 xe máy.", [("3", "đối tượng"), ("2", "xe máy")]),
+    # counts written as words
+    ("Hai tổ tự quản được thành lập.", [("2", "tổ tự quản")]),
+    ("Lớp học duy trì ba buổi mỗi tuần.", [("3", "buổi")]),
+    # the thing counted named before a bare number
+    ("Tổng số mô hình trong toàn tỉnh nâng lên con số 85.", [("85", "mô hình")]),
+])
+def test_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 11/7, Công an xã họp.",
+    "Từ ngày 1/8/2013 đến tháng 3/2020 không có vụ việc.",
+    "Kỷ niệm ngày 19/8 năm nay.",
+    "Giai đoạn 2021-2023 đạt kết quả tốt.",
+    "Tết Dương lịch 2023 và Tết Nguyên đán diễn ra an toàn.",
+    "Trong 10 năm qua, gần 2 năm nay phong trào phát triển.",
+    "Ông Nam năm nay 65 tuổi, họp lúc 14 giờ.",
+    "Ban Chỉ đạo 138 huyện ban hành Chương trình số 09.",
+    "Mô hình 5+1 và “5 giúp 1” được nhân rộng.",
+    "Ra mắt tại tổ 14 và 16 xã Mường Sai.",
+    "Thị xã Ba Đồn tổ chức hội nghị; Thứ Hai tuần sau họp tiếp.",
+    "Tuần tra ba đêm liền ở bản.",
+])
+def test_not_statistics(text):
+    assert figures(text) == []
+
+
+def test_one_figure_told_twice_gets_one_unit():
+    text = "Xây dựng 5 mô hình bảo vệ an ninh Tổ quốc\nToàn tỉnh đã xây dựng 5 mô hình, gồm nhiều loại."
+    assert figures(text) == [("5", "mô hình"), ("5", "mô hình")]
+
+
+def test_a_figure_referring_back_takes_the_first_unit():
+    text = "Ba điểm dân cư này ở vùng cao.\nBa điểm bản nêu trên đều có đường."
+    assert figures(text) == [("3", "điểm dân cư"), ("3", "điểm dân cư")]
+
+
+def test_two_things_with_the_same_head_keep_their_units():
+    text = "Có 31 tổ an ninh nhân dân và 31 tổ hòa giải."
+    assert figures(text) == [("31", "tổ an ninh nhân dân"), ("31", "tổ hòa giải")]
+
+
+@pytest.mark.parametrize("text, value", [("6.217", "6217"), ("92,6", "92.6"), ("1.042", "1042"), ("15", "15")])
+def test_parse_number(text, value):
+    assert parse_number(text) == Decimal(value)
+
+
+def test_values_are_plain_numbers():
+    (value, _), = figures("Gần 4.500 người nghiện được quản lý.")
+    assert value == "4500"
+
+
+def test_subject_comes_from_the_callback():
+    s = Sentence(0, 20, "Tổ chức 3 hội nghị.")
+    stats = extract_statistics([s], lambda sentence, offset: ("subject", sentence.text[offset]))
+    assert stats[0].subject == ("subject", "3") and stats[0].start == 8
