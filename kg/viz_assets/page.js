@@ -70,7 +70,7 @@ network.once("stabilizationIterationsDone", function () {
   statusBox.textContent = DATA.nodes.length + " / " + DATA.edges.length;
   window.kgReady = true;
 });
-if (DATA.nodes.length === 0) { window.kgReady = true; }
+if (DATA.nodes.length === 0) { network.setOptions({physics: false}); window.kgReady = true; }
 
 // Legend: one checkbox per class, with its colour, shape and count.
 var legend = document.getElementById("legend");
