@@ -110,3 +110,20 @@ def test_parent_named_inside_a_name_is_linked_not_listed():
     parents = {str(g.value(p, RDFS.label)) for p in g.objects(None, ORG.subOrganizationOf)}
     assert listed == {"Cục Cảnh sát giao thông Bộ Công an"}
     assert parents == {"Bộ Công an"}
+
+
+@pytest.mark.parametrize("text, program, expected", [
+    # the organisation lies wholly inside the model's name
+    ("Các mô hình như: Hội CCB tham gia giữ gìn an ninh trật tự ở cơ sở.",
+     "Hội CCB tham gia giữ gìn an ninh trật tự ở cơ sở", []),
+    # the model's name is only the start of the organisation's
+    ("Tổ tự quản an ninh trật tự thôn Nà Lay hoạt động tốt.", "Tổ tự quản",
+     ["Tổ tự quản an ninh trật tự thôn Nà Lay"]),
+])
+def test_no_organisation_inside_a_model_name(text, program, expected):
+    from kg.extract.model import Program, Sentence
+    from kg.extract.organizations import extract_organizations
+
+    s = Sentence(0, len(text), text)
+    found = extract_organizations([s], [], {}, [Program(program, "mô hình", s)])
+    assert [o.name for o in found] == expected

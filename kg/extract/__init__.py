@@ -30,7 +30,8 @@ def extract(article: Article) -> Facts:
     sentences = split_sentences(article.text, article.paragraphs)
     localities = extract_localities(sentences)
     main = main_places(localities)
-    orgs = extract_organizations(sentences, localities, main)
+    programs = extract_programs(sentences)
+    orgs = extract_organizations(sentences, localities, main, programs)
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
     officers = extract_officers(sentences, Resolver(localities, main), police)
     for officer in officers:
@@ -40,6 +41,6 @@ def extract(article: Article) -> Facts:
         localities=localities,
         organizations=orgs,
         officers=officers,
-        programs=extract_programs(sentences),
+        programs=programs,
         statistics=extract_statistics(sentences, _subject_finder(orgs, main)),
     )

@@ -29,7 +29,6 @@ _COLON = re.compile(r"[ \t]*:")
 @dataclass
 class Candidate:
     start: int        # where the person's mention starts (rank or honorific included)
-    name_start: int
     end: int
     name: str
     rank: str | None
@@ -46,7 +45,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "family": re.compile(rf"(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
         "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
         "owner": re.compile(rf"(?<!\w)(?i:{alternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
-        "rank": re.compile(rf"(?P<rank>(?i:{ranks}))[ \t]+"),
     }
 
 
@@ -81,8 +79,7 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
         name = trim_name(m.group("name"))
         if name and not _starts_post_or_body(text, m.start("name")):
             rank = m.group("rank")
-            out.append(Candidate(m.start(), m.start("name"), m.start("name") + len(name), name,
-                                 rank.capitalize() if rank else None, True))
+            out.append(Candidate(m.start(), m.start("name") + len(name), name, rank.capitalize() if rank else None, True))
     taken = [(c.start, c.end) for c in out]
     for m in _patterns()["family"].finditer(text):
         start = _after_lists(m.start("name"), lists)
@@ -91,7 +88,7 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
             continue
         name = trim_name(found.group("name"))
         if len(name.split()) >= 2 and not _after_level_word(text, found.start(), lists):
-            out.append(Candidate(found.start(), found.start(), found.start() + len(name), name, None, False))
+            out.append(Candidate(found.start(), found.start() + len(name), name, None, False))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -183,7 +180,7 @@ def tidy(officers: list[Officer]) -> list[Officer]:
     out, seen = [], set()
     for o in officers:
         o.rank = o.rank or ranks.get(o.name)
-        key = (o.name, o.rank, fold(o.post), o.organization.name if o.organization else None)
+        key = (o.name, o.rank, fold(o.post), _org_name(o))
         if key in seen or (o.post is None and o.name in with_post) or _said_in_full(o, officers):
             continue
         seen.add(key)
@@ -195,10 +192,12 @@ def _said_in_full(officer: Officer, officers: list[Officer]) -> bool:
     """"Giám đốc Công an tỉnh" beside "Giám đốc Công an tỉnh Khánh Hòa", same person and body."""
     post = fold(officer.post)
     return bool(post) and any(
-        o.name == officer.name and o.organization is officer.organization or (
-            o.name == officer.name and o.organization and officer.organization
-            and o.organization.name == officer.organization.name)
-        for o in officers if fold(o.post).startswith(post + " "))
+        o.name == officer.name and _org_name(o) == _org_name(officer) and fold(o.post).startswith(post + " ")
+        for o in officers)
+
+
+def _org_name(officer: Officer) -> str | None:
+    return officer.organization.name if officer.organization else None
 
 
 def _full_names(officers: list[Officer]) -> None:

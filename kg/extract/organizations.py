@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.data import read_rows, read_words
-from kg.extract.model import Locality, Organization, Sentence
+from kg.extract.model import Locality, Organization, Program, Sentence
 from kg.extract.org_places import Place, Resolver, place_at, type_word
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.patterns import alternation
@@ -128,8 +128,8 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
     place = place_at(text, end, ctx.resolver, ctx.sentence)
     if place is not None:
-        if place.level and not ctx.in_post and (not place.name and place.level != "tỉnh" or text[start].islower()):
-            return None  # "lực lượng công an xã", or "Công an xã" with no commune in the article: any commune's
+        if _any_of_level(text, start, place, ctx):
+            return None
         word = "" if names_its_level(head) else place.word
         org = Organization(compose(head.text, word, place.name), head.type, ctx.sentence, place.loc)
         return Parsed(head, start, place.end, place.end, org, place)
@@ -142,6 +142,14 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     word = "" if names_its_level(head) or loc is None else type_word(loc)
     org = Organization(compose(head.text, word, loc.name if loc else None), head.type, ctx.sentence, loc)
     return Parsed(head, start, end, end, org)
+
+
+def _any_of_level(text: str, start: int, place: Place, ctx: Context) -> bool:
+    """"lực lượng công an xã", or "Công an xã" in an article with no commune: any commune's police.
+    (A post names one body: "cán bộ công an xã" is the article's commune police.)"""
+    if not place.level or ctx.in_post:
+        return False
+    return text[start].islower() or (not place.name and place.level != "tỉnh")
 
 
 def _of_org(text, start, end, head, ctx) -> Parsed | None:
@@ -247,8 +255,18 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return spans + [m.span() for m in _not_names_re().finditer(text)]
 
 
-def parse_all(text: str, ctx: Context) -> list[Parsed]:
-    """Every organisation named in an (expanded) sentence, coordinated heads resolved."""
+def parse_all(text: str, ctx: Context, names: tuple[str, ...] = ()) -> list[Parsed]:
+    """Every organisation named in an (expanded) sentence, coordinated heads resolved; one
+    wholly inside one of `names` (a model's name: "Hội CCB tham gia xóa nghiện ma túy") is none."""
+    inside = [(i, i + len(n)) for n in names for i in _find_all(text, n)]
+    return [p for p in _parse_all(text, ctx) if not any(a <= p.start and p.core_end <= b for a, b in inside)]
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(sub), text)] if sub else []
+
+
+def _parse_all(text: str, ctx: Context) -> list[Parsed]:
     skipped = _skipped_spans(text)
     out: list[Parsed] = []
     pos = 0
@@ -301,10 +319,13 @@ def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
     return Organization(compose(head.text, word, loc.name), head.type, ctx.sentence, loc)
 
 
-def extract_organizations(sentences: list[Sentence], localities: list[Locality], main: dict[str, Locality]) -> list[Organization]:
+def extract_organizations(sentences: list[Sentence], localities: list[Locality], main: dict[str, Locality],
+                          programs: list[Program] = ()) -> list[Organization]:
+    """The organisations each sentence names; `programs` are names no organisation is read in."""
     resolver = Resolver(localities, main)
     police = article_police(sentences, resolver)
-    parsed = [p for s in sentences for p in parse_all(expand(s.text), Context(resolver, s, police))]
+    parsed = [p for s in sentences
+              for p in parse_all(expand(s.text), Context(resolver, s, police), _names_in(s, programs))]
     _use_full_names(parsed)
     return [org for p in parsed for org in (p.org, *p.also)]
 
@@ -318,6 +339,10 @@ def _use_full_names(parsed: list[Parsed]) -> None:
             full = head.alias + p.org.name[len(head.text):]
             if fold(full) in names:
                 p.org.name = full
+
+
+def _names_in(sentence: Sentence, programs) -> tuple[str, ...]:
+    return tuple(expand(p.name) for p in programs if p.sentence.start == sentence.start)
 
 
 def article_police(sentences: list[Sentence], resolver: Resolver) -> Organization | None:
