@@ -250,3 +250,20 @@ def test_commune_successors_name_a_commune_and_province(gaz):
             commune, province = unit.successor.split(", ")
             assert commune.split()[0] in ("Xã", "Phường", "Đặc")
             assert province.startswith(("Tỉnh ", "Thành phố "))
+
+
+# --- 2025 communes ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name, type_, province", [
+    ("Hạc Thành", "Phường", "Thanh Hóa"),
+    ("Phường Hạc Thành", "Phường", "Thanh Hóa"),
+])
+def test_reformed_communes_sit_under_their_province(gaz, name, type_, province):
+    (unit,) = gaz.reformed(name)
+    assert (unit.level, unit.type) == ("xã", type_)
+    assert [u.name for u in gaz.chain(unit)] == ["Hạc Thành", province]
+
+
+def test_reformed_communes_stay_out_of_lookup(gaz):
+    assert gaz.lookup("Hạc Thành", "xã") == []
+    assert gaz.reformed("Không Có Nơi Này") == []

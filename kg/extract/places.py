@@ -32,16 +32,16 @@ class Mention:
     start: int         # article offsets of the name
     end: int
     typed: bool = False             # written with its level word
-    tail: int = 0                   # end of the list it belongs to, where its parent is written
-    begin: int = 0                  # start of its level word, if written
+    tail: int = -1                  # end of the list it belongs to, where its parent is written
+    begin: int = -1                 # start of its level word, if written
     unit: Unit | None = None
     parent: "Mention | None" = None    # the unit written right after it
     commune: "Mention | None" = None   # for a village, the commune named before it in the sentence
     shared_parent: Unit | None = None  # for an ambiguous name, the parent all its units share
 
     def __post_init__(self):
-        self.tail = self.tail or self.end
-        self.begin = self.begin or self.start
+        self.tail = self.end if self.tail < 0 else self.tail
+        self.begin = self.start if self.begin < 0 else self.begin
 
     @property
     def rank(self) -> int:

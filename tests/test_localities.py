@@ -1,0 +1,119 @@
+"""Localities: mentions with and without level words, resolved on the pre-2025 map."""
+import pytest
+
+from kg.extract.localities import extract_localities, main_places
+from kg.extract.model import Sentence
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    out, pos = [], 0
+    for part in text.split("\n"):
+        out.append(Sentence(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def places(text: str) -> set[tuple]:
+    """(name, level word, parent name) of every place the text locates."""
+    return {(loc.name, loc.word, loc.parent.name if loc.parent else None)
+            for loc in extract_localities(sentences_of(text))}
+
+
+SON_LA = ("Sơn La", "tỉnh", None)
+SONG_MA = ("Sông Mã", "huyện", "Sơn La")
+MUONG_SAI = ("Mường Sai", "xã", "Sông Mã")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the chain up to the province comes from the map
+    ("Công an xã Mường Sai tuần tra.", {MUONG_SAI, SONG_MA, SON_LA}),
+    ("Phong trào ở Sông Mã phát triển.", {SONG_MA, SON_LA}),
+    # lists after one level word, their parent written after the list
+    ("Các xã: Mường Sai, Chiềng Khoong và Nậm Ty (huyện Sông Mã) đều tham gia.",
+     {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), ("Nậm Ty", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+    # a list ends at a name of a higher level
+    ("Người dân xã Mường Sai, Sông Mã đồng tình.", {MUONG_SAI, SONG_MA, SON_LA}),
+    # abbreviated level words, glued or not
+    ("Nhà văn hóa P.Phú Lợi (TP.Thủ Dầu Một, Bình Dương) đông người.",
+     {("Phú Lợi", "xã", "Thủ Dầu Một"), ("Thủ Dầu Một", "huyện", "Bình Dương"), ("Bình Dương", "tỉnh", None)}),
+    ("Họp tại Q.1, TP.HCM.", {("1", "huyện", "Hồ Chí Minh"), ("Hồ Chí Minh", "tỉnh", None)}),
+    # numbered wards, told apart by the city written next
+    ("Công an phường 7, TP. Vĩnh Long ra quân.",
+     {("7", "xã", "Vĩnh Long"), ("Vĩnh Long", "huyện", "Vĩnh Long"), ("Vĩnh Long", "tỉnh", None)}),
+    # the type word decides between same-named units
+    ("Thành phố Lào Cai và tỉnh Lào Cai phối hợp.", {("Lào Cai", "huyện", "Lào Cai"), ("Lào Cai", "tỉnh", None)}),
+    # a descriptor between the level word and the name
+    ("Tại xã biên giới Pa Thơm, huyện Điện Biên có mô hình.",
+     {("Pa Thơm", "xã", "Điện Biên"), ("Điện Biên", "huyện", "Điện Biên"), ("Điện Biên", "tỉnh", None)}),
+    # a lower-case syllable typed by mistake, and a dash inside a province's name
+    ("Mô hình ở huyện Như xuân hiệu quả.", {("Như Xuân", "huyện", "Thanh Hóa"), ("Thanh Hóa", "tỉnh", None)}),
+    ("Tỉnh Bà Rịa - Vũng Tàu ra quân.", {("Bà Rịa - Vũng Tàu", "tỉnh", None)}),
+    # same-named communes told apart by the district written next
+    ("Ở xã Tân Lập, huyện Đan Phượng có mô hình.",
+     {("Tân Lập", "xã", "Đan Phượng"), ("Đan Phượng", "huyện", "Hà Nội"), ("Hà Nội", "tỉnh", None)}),
+    # a commune written bare next to its district
+    ("Xã Mường Sai, Chiềng Khoong ở huyện Sông Mã cùng ra quân.",
+     {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+    # a 2025 commune, known only as a successor, lies right under its province
+    ("Phường Hạc Thành tổ chức ngày hội.", {("Hạc Thành", "xã", "Thanh Hóa"), ("Thanh Hóa", "tỉnh", None)}),
+    # a district the map lacks takes the article's only province
+    ("Tại tỉnh Sơn La, huyện Nậm Pồ Thượng ra quân.", {SON_LA, ("Nậm Pồ Thượng", "huyện", "Sơn La")}),
+])
+def test_places(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # numbered villages inside a village inside a commune
+    ("Ra mắt tại tổ 3 và 5, thôn Đông Hòa, xã Mường Sai.",
+     {("3", "tổ", "Đông Hòa"), ("5", "tổ", "Đông Hòa"), ("Đông Hòa", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+    # the village word as printed; spaces inside it do not matter
+    ("Tổ dân  phố Tân Tiến, phường Chiềng Lề có 41 hộ.",
+     {("Tân Tiến", "tổ dân phố", "Chiềng Lề"), ("Chiềng Lề", "xã", "Sơn La"), ("Sơn La", "huyện", "Sơn La"), SON_LA}),
+    # a village named after its commune in the sentence lies in it; later, the article's only commune
+    ("Xã Mường Sai có bản Pìn.\nNgười dân bản Nà Sài tham gia.",
+     {MUONG_SAI, SONG_MA, SON_LA, ("Pìn", "bản", "Mường Sai"), ("Nà Sài", "bản", "Mường Sai")}),
+    # one village mentioned twice keeps the parent one mention gives
+    ("Buôn Ea Tiêu, xã Chiềng Khoong vui.\nNhà văn hóa buôn Ea Tiêu mới xây.",
+     {("Ea Tiêu", "buôn", "Chiềng Khoong"), ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+    ("Hai thôn vùng cao Nà Lừa - Khe Cạn của xã Mường Sai.",
+     {("Nà Lừa", "thôn", "Mường Sai"), ("Khe Cạn", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+])
+def test_villages(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu.",   # a person after the level word
+    "Ông Quang Bình cho biết.",                       # a district's name as a given name
+    "Công ty TNHH Thống Nhất tài trợ.",              # a district's name in a firm's
+    "Khu Công nghiệp phát triển; Tổ Tự quản họp.",   # capitalised common nouns
+    "Ảnh: Q. Anh",                                   # an initial, not a district
+])
+def test_not_places(text):
+    assert places(text) == set()
+
+
+def test_a_province_named_before_a_person_is_kept():
+    assert places("UBND tỉnh Sơn La Lò Minh Hùng dự.") == {SON_LA}
+
+
+def test_ambiguous_name_without_context_has_no_parent():
+    assert places("Công an xã Tân Lập tuần tra.") == {("Tân Lập", "xã", None)}
+
+
+def test_parent_shared_by_all_same_named_units():
+    # a huyện and a thị xã both called Kỳ Anh, both in Hà Tĩnh
+    assert ("Hà Tĩnh", "tỉnh", None) in places("Người dân Kỳ Anh tham gia.") | places("ở huyện Kỳ Anh")
+
+
+def test_each_mention_keeps_its_sentence():
+    s = sentences_of("Huyện Sông Mã họp.\nCông an huyện Sông Mã báo cáo.")
+    locs = [loc for loc in extract_localities(s) if loc.name == "Sông Mã"]
+    assert [loc.sentence for loc in locs] == s
+
+
+def test_main_places_are_the_most_mentioned():
+    s = sentences_of("Xã Mường Sai họp.\nXã Chiềng Khoong họp.\nCông an xã Chiềng Khoong báo cáo.")
+    main = main_places(extract_localities(s))
+    assert main["xã"].name == "Chiềng Khoong" and main["huyện"].name == "Sông Mã" and main["tỉnh"].name == "Sơn La"
