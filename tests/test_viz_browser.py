@@ -127,6 +127,18 @@ def test_enter_on_a_search_opens_the_side_panel(seeds_visit):
     assert seeds_visit.js("network.getSelectedNodes().length") == 1
 
 
+def test_a_click_on_a_node_opens_its_panel(seeds_visit):
+    page = seeds_visit.page
+    node = seeds_visit.js("DATA.nodes.find(n => n.name === 'Sông Mã').id")
+    page.evaluate("id => network.focus(id, {scale: 1.5})", node)
+    box = page.locator("#net").bounding_box()
+    point = seeds_visit.js(f"network.canvasToDOM(network.getPositions([{node}])[{node}])")
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    assert seeds_visit.js("document.getElementById('p-name').textContent") == "Sông Mã"
+    lines = seeds_visit.js("[...document.querySelectorAll('#p-attrs dt')].map(e => e.textContent)")
+    assert {"Cấp", "Thuộc"} <= set(lines)
+
+
 def test_unchecking_a_class_hides_its_nodes(seeds_visit):
     page = seeds_visit.page
     total = seeds_visit.js("network.body.data.nodes.length")
