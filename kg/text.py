@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 # Old style puts the tone on the first vowel of a word-final "oa", "oe", "uy"
@@ -23,18 +24,39 @@ def _tone_word(word: str) -> str:
     return unicodedata.normalize("NFC", decomposed)
 
 
+def _old_style_pairs() -> dict[str, str]:
+    """NFC "oà" -> "òa" for each pair _tone_word moves: o/u, then a/e/y carrying only a tone."""
+    pairs = {}
+    for first in "oOuU":
+        for second in map(chr, range(0xC0, 0x1EFA)):
+            parts = unicodedata.normalize("NFD", second)
+            if len(parts) == 2 and parts[1] in _TONES and (first + parts[0]).lower() in ("oa", "oe", "uy"):
+                pairs[first + second] = nfc(first + parts[1]) + parts[0]
+    return pairs
+
+
+# fold() runs on every word and line of every article: rather than decompose each
+# word (_tone_word), find the few word-final old-style pairs in the NFC text.
+_PAIRS = _old_style_pairs()
+_OLD_STYLE = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
+_QUOTE_SPACES = str.maketrans({q: " " for q in _QUOTES})
+_SPACES = re.compile(r"\s+")
+
+
 def canonical_tones(text: str) -> str:
-    """Rewrite tone placement to one convention, keeping case and diacritics."""
-    return re.sub(r"\w+", lambda m: _tone_word(m.group(0)), nfc(text))
+    """Rewrite tone placement to one convention, keeping case and diacritics.
+
+    Same result as applying _tone_word to every word, several times faster."""
+    text = nfc(text)
+    return _OLD_STYLE.sub(lambda m: _PAIRS[m.group(1)], text) if _OLD_STYLE.search(text) else text
 
 
 def fold(text: str | None) -> str:
     """A comparison key: NFC, one tone convention, case-folded, quotes and spaces collapsed."""
     if not text:
         return ""
-    text = canonical_tones(text).casefold()
-    text = "".join(" " if ch in _QUOTES else ch for ch in text)
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = canonical_tones(text).casefold().translate(_QUOTE_SPACES)
+    return _SPACES.sub(" ", text).strip(" ,.;:")
 
 
 def strip_marks(text: str) -> str:
@@ -43,6 +65,7 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 17)  # names repeat across mentions and articles
 def slug(text: str) -> str:
     """IRI path segment: 'Sông Mã' -> 'song-ma'. Stable across tone conventions."""
     s = strip_marks(fold(text))
