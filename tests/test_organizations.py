@@ -27,6 +27,7 @@ def organizations(text: str) -> set[tuple]:
     ("Ngân hàng chính sách cho vay", "Ngân hàng Chính sách xã hội cho vay"),
     ("Ngân hàng Chính sách xã hội huyện", "Ngân hàng Chính sách xã hội huyện"),
     ("Công ty TNHH MTV Hoàng Long", "Công ty Trách nhiệm hữu hạn Một thành viên Hoàng Long"),
+    ("Trưởng phòng PC06", "Trưởng phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
 ])
 def test_expand(text, expected):
     assert expand(text) == expected

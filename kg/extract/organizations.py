@@ -80,6 +80,10 @@ def _spelt_out(m: re.Match, table: dict[str, str]) -> str:
     rest = full[len(short):] if fold(full).startswith(fold(short)) else ""
     if rest and fold(m.string[m.end(1):m.end(1) + len(rest)]) == fold(rest):
         return short
+    before = re.search(r"(\w+)[ \t]+$", m.string[:m.start(1)])
+    first, _, after = full.partition(" ")
+    if before and after and fold(before.group(1)) == fold(first):
+        full = after  # "Trưởng phòng PC06": "phòng" is written already
     return full + (" " if m.group("glued") is not None else "")
 
 
