@@ -56,6 +56,9 @@ MUONG_SAI = ("Mường Sai", "xã", "Sông Mã")
      {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA}),
     # a 2025 commune, known only as a successor, lies right under its province
     ("Phường Hạc Thành tổ chức ngày hội.", {("Hạc Thành", "xã", "Thanh Hóa"), ("Thanh Hóa", "tỉnh", None)}),
+    # where the map has no such commune in the district written next, the text wins
+    ("Tại xã Chiềng Khoong, huyện Mường La có mô hình.",
+     {("Chiềng Khoong", "xã", "Mường La"), ("Mường La", "huyện", "Sơn La"), SON_LA}),
     # a district the map lacks takes the article's only province
     ("Tại tỉnh Sơn La, huyện Nậm Pồ Thượng ra quân.", {SON_LA, ("Nậm Pồ Thượng", "huyện", "Sơn La")}),
 ])

@@ -177,15 +177,19 @@ def _unknown(level: str, name: str, end: int):
     return name, end
 
 
+def _runs(s: Sentence, taken: list[tuple[int, int]]):
+    """(article offset, syllables) of each capitalised run not read already nor part of another name."""
+    for m in re.finditer(NAME, s.text):
+        start = s.start + m.start()
+        if not any(a <= start < b for a, b in taken) and not _inside_other_name(s.text, m.start()):
+            yield start, m.group(0).split()
+
+
 def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Mention]:
     """Province and district names written without their level word ("ở Sông Mã")."""
     out = []
     for s in sentences:
-        for m in re.finditer(NAME, s.text):
-            start = s.start + m.start()
-            if any(a <= start < b for a, b in taken) or _in_business(s.text, m.start()):
-                continue
-            words = m.group(0).split()
+        for start, words in _runs(s, taken):
             for n in range(min(len(words), 4), 0, -1):
                 name = " ".join(words[:n])
                 level = next((lv for lv in ("tỉnh", "huyện") if _bare_unit(name, lv, n)), None)
@@ -200,12 +204,10 @@ def _bare_unit(name: str, level: str, syllables: int) -> bool:
     return (syllables > 1 or level == "tỉnh") and bool(gazetteer.load().lookup(name, level))
 
 
-def _in_business(text: str, pos: int) -> bool:
+def _inside_other_name(text: str, pos: int) -> bool:
     """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng") or a person's ("ông Quang Bình")?"""
     clause = fold(re.split(r"[,;:()“”\"]", text[:pos])[-1])
-    if _before_name_re().search(clause):
-        return True
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in context_words()["business"])
+    return bool(_before_name_re().search(clause) or _business_re().search(clause))
 
 
 @lru_cache(maxsize=1)
@@ -214,24 +216,24 @@ def _before_name_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{honorifics})\s*$")
 
 
+@lru_cache(maxsize=1)
+def _business_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{spaced(fold(w) for w in context_words()['business'])})(?!\w)")
+
+
 def _bare_communes(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """Communes written bare next to their district: "Bình Phú ở huyện Tân Hồng"."""
     gaz = gazetteer.load()
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.begin, m.end) for m in mentions]
     out = []
     for s in sentences:
         districts = [m.unit for m in mentions if m.sentence is s and m.unit and m.unit.level == "huyện"]
         children = {fold(c.name): c for d in districts for c in gaz.children(d)}
-        for m in re.finditer(NAME, s.text) if children else ():
-            start = s.start + m.start()
-            if any(a <= start < b for a, b in taken) or _in_business(s.text, m.start()):
-                continue
-            words = m.group(0).split()
+        for start, words in _runs(s, taken) if children else ():
             for n in range(min(len(words), 4), 1, -1):
-                unit = children.get(fold(" ".join(words[:n])))
-                if unit:
-                    name = " ".join(words[:n])
-                    out.append(Mention("xã", "xã", name, s, start, start + len(name), unit=unit))
+                name = " ".join(words[:n])
+                if fold(name) in children:
+                    out.append(Mention("xã", "xã", name, s, start, start + len(name), unit=children[fold(name)]))
                     break
     return out
 

@@ -126,12 +126,14 @@ def _score(gaz, unit: Unit, group: list[Mention], known: list[Unit]) -> tuple[fl
 
 
 def _choose(gaz, units: list[Unit], group: list[Mention], known: list[Unit], decisive: bool) -> Unit | None:
-    if len(units) <= 1:
-        return units[0] if units else None
+    if not units:
+        return None
     scores = {u: _score(gaz, u, group, known) for u in units}
     top = max(scores.values())
     best = [u for u, s in scores.items() if s == top]
     best = [u for u in best if not any(a in best for a in gaz.chain(u)[1:])]  # the huyện over its thị trấn
+    if any(m.parent for m in group) and top[0] == 0:
+        return None  # none lies where the text puts it: the text wins ("xã A, huyện B" with B's A not on the map)
     if len(best) != 1 or (decisive and top[0] + top[1] <= 0):
         return None
     return best[0]
@@ -194,7 +196,7 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     places: dict[tuple, Locality] = {}
     order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
     for k in order:
-        places[k] = _place(groups[k], places, mentions)
+        places[k] = _place(groups[k], places)
     out = []
     for m in mentions:
         p = places.get(m.key)
@@ -203,13 +205,13 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     return out
 
 
-def _place(group: list[Mention], places: dict, mentions: list[Mention]) -> Locality | None:
+def _place(group: list[Mention], places: dict) -> Locality | None:
     m = group[0]
     unit = next((x.unit for x in group if x.unit), None)
     if unit:
         return unit_locality(unit, m.sentence)
     parent = _written_parent(group, places) or _shared_parent(group, m.sentence)
-    parent = parent or _sole_parent(m, places, mentions)
+    parent = parent or _sole_parent(m, places)
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
 
@@ -229,7 +231,7 @@ def _shared_parent(group: list[Mention], sentence: Sentence) -> Locality | None:
     return unit_locality(up, sentence) if up else None
 
 
-def _sole_parent(m: Mention, places: dict, mentions: list[Mention]) -> Locality | None:
+def _sole_parent(m: Mention, places: dict) -> Locality | None:
     """Without a written parent, the article's only place one level up (villages, unknown units)."""
     up = {"thôn": "xã", "huyện": "tỉnh", "xã": "huyện"}.get(m.level)
     if m.level != "thôn" and _candidates([m]):
