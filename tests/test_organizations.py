@@ -40,6 +40,8 @@ def test_expand(text, expected):
     # a bare province gets its level word
     ("Công an Nghệ An phối hợp với Bộ đội Biên phòng Nghệ An tuần tra.",
      {("Công an tỉnh Nghệ An", "police", "Nghệ An"), ("Bộ đội Biên phòng tỉnh Nghệ An", "military", "Nghệ An")}),
+    # dashed names
+    ("Công an tỉnh Bà Rịa - Vũng Tàu tổ chức.", {("Công an tỉnh Bà Rịa - Vũng Tàu", "police", "Bà Rịa - Vũng Tàu")}),
     # a place the article never names on its own is found in the gazetteer
     ("Đại diện Công an TPHCM đến dự.", {("Công an thành phố Hồ Chí Minh", "police", "Hồ Chí Minh")}),
     # coordinated heads share the place written after the last one

@@ -42,10 +42,12 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _word_re() -> re.Pattern:
     words = alternation(level_words())
-    return re.compile(rf"[ \t]*(?P<word>(?i:{words}))(?:(?:[ \t]+|(?<=\.))(?P<name>{NUMBER_NAME}(?!\w)|{CAP}(?:[ \t]+{CAP})*))?(?!\w)")
+    return re.compile(rf"[ \t]*(?P<word>(?i:{words}))(?:(?:[ \t]+|(?<=\.))(?P<name>{NUMBER_NAME}(?!\w)|{_PLACE_RUN}))?(?!\w)")
 
 
-_RUN = re.compile(rf"[ \t]*({CAP}(?:[ \t]+{CAP})*)")
+# Capitalised words, dashed names included: "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm".
+_PLACE_RUN = rf"{CAP}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){CAP})*"
+_RUN = re.compile(rf"[ \t]*({_PLACE_RUN})")
 
 
 def person_like(name: str) -> bool:
@@ -133,10 +135,10 @@ def _from_unit(unit, sentence: Sentence) -> Locality:
 
 
 def known_prefix(run: str, level: str | None, resolver: Resolver, sentence: Sentence):
-    """The longest leading words of a capitalised run that name a place: (name, locality)."""
-    words = run.split()
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
+    """The longest leading words of a capitalised run that name a place: (name as printed, locality)."""
+    ends = [m.end() for m in re.finditer(r"[^\s\-–]+", run)]
+    for end in reversed(ends):
+        name = run[:end]
         if _before_person(name) != name:
             continue  # "Ón Hoàng Văn Yên": a person's name is no part of a place
         loc = resolver.named(name, level, sentence)
