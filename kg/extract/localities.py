@@ -178,11 +178,21 @@ def _unknown(level: str, name: str, end: int):
 
 
 def _runs(s: Sentence, taken: list[tuple[int, int]]):
-    """(article offset, syllables) of each capitalised run not read already nor part of another name."""
+    """(article offset, syllables) of each capitalised run not read already."""
     for m in re.finditer(NAME, s.text):
         start = s.start + m.start()
-        if not any(a <= start < b for a, b in taken) and not _inside_other_name(s.text, m.start()):
+        if not any(a <= start < b for a, b in taken):
             yield start, m.group(0).split()
+
+
+def _longest(words: list[str], shortest: int, test):
+    """The longest leading run of at most four syllables that passes `test`, and its verdict."""
+    for n in range(min(len(words), 4), shortest - 1, -1):
+        name = " ".join(words[:n])
+        verdict = test(name, n)
+        if verdict:
+            return name, verdict
+    return None, None
 
 
 def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -190,18 +200,19 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     out = []
     for s in sentences:
         for start, words in _runs(s, taken):
-            for n in range(min(len(words), 4), 0, -1):
-                name = " ".join(words[:n])
-                level = next((lv for lv in ("tỉnh", "huyện") if _bare_unit(name, lv, n)), None)
-                if level:
-                    out.append(Mention(level, level, name, s, start, start + len(name)))
-                    break
+            name, level = _longest(words, 1, _bare_level)
+            if name and not _inside_other_name(s.text, start - s.start):
+                out.append(Mention(level, level, name, s, start, start + len(name)))
     return out
 
 
-def _bare_unit(name: str, level: str, syllables: int) -> bool:
+def _bare_level(name: str, syllables: int) -> str | None:
+    """The level of a province or district called `name`, the province first."""
+    gaz = gazetteer.load()
+    if gaz.lookup(name, "tỉnh"):
+        return "tỉnh"
     # one syllable is too weak a sign for a district ("Vinh", "Ba"), enough for "Huế", "TPHCM"
-    return (syllables > 1 or level == "tỉnh") and bool(gazetteer.load().lookup(name, level))
+    return "huyện" if syllables > 1 and gaz.lookup(name, "huyện") else None
 
 
 def _inside_other_name(text: str, pos: int) -> bool:
@@ -230,11 +241,9 @@ def _bare_communes(sentences: list[Sentence], mentions: list[Mention]) -> list[M
         districts = [m.unit for m in mentions if m.sentence is s and m.unit and m.unit.level == "huyện"]
         children = {fold(c.name): c for d in districts for c in gaz.children(d)}
         for start, words in _runs(s, taken) if children else ():
-            for n in range(min(len(words), 4), 1, -1):
-                name = " ".join(words[:n])
-                if fold(name) in children:
-                    out.append(Mention("xã", "xã", name, s, start, start + len(name), unit=children[fold(name)]))
-                    break
+            name, unit = _longest(words, 2, lambda nm, n: children.get(fold(nm)))
+            if name and not _inside_other_name(s.text, start - s.start):
+                out.append(Mention("xã", "xã", name, s, start, start + len(name), unit=unit))
     return out
 
 
