@@ -68,6 +68,11 @@ def officers(text: str) -> set[tuple]:
     # private citizens too; honorifics are no part of the name
     ("Anh Đinh Công Lâm (trú tại thôn 3, xã Tân Lập) là tấm gương hoàn lương. Anh Lâm cho biết.",
      {("Đinh Công Lâm", None, None, None)}),
+    # names listed after a person's name; a former post as printed
+    ("Dự có các đồng chí Nguyễn Văn An, Trần Văn Bảo và Lê Thị Cúc.",
+     {("Nguyễn Văn An", None, None, None), ("Trần Văn Bảo", None, None, None), ("Lê Thị Cúc", None, None, None)}),
+    ("Ông Hà Văn Dân, nguyên Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn cho biết.",
+     {("Hà Văn Dân", None, "nguyên Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
     # photo credits are authors, a post of someone else is not the person's
     ("Đại tá Phạm Văn Dũng phát biểu tại hội nghị. Ảnh: Hoàng Văn Bảo",
      {("Phạm Văn Dũng", "Đại tá", None, None)}),

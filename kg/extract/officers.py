@@ -24,6 +24,7 @@ _NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,4}}"
 _PRE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _POST_GAP = re.compile(r"[ \t]*(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
+_LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 
 
 @dataclass
@@ -61,15 +62,22 @@ def _sentence_officers(text: str, ctx: Context) -> list[Officer]:
     cands = candidates(text, lists)
     pres = {id(c): _pre_list(text, c, lists) for c in cands}
     used_as_pre = {id(lst) for lst in pres.values() if lst is not None}
+    previous: Candidate | None = None
     for c in cands:
         posts = _shared_posts(text, c, lists)
         pre = pres[id(c)]
         post = _post_list(text, c, lists, used_as_pre)
         for lst in (pre, post):
             posts += lst.posts if lst else []
-        if (pre or post or posts or c.titled) and _is_name(c.name):
+        if (pre or post or posts or c.titled or _listed_after(text, previous, c)) and _is_name(c.name):
             out += _records(c, posts, ctx.sentence)
+            previous = c
     return out
+
+
+def _listed_after(text: str, previous: Candidate | None, c: Candidate) -> bool:
+    """"các đồng chí Nguyễn Văn A, Trần Văn B": a name listed right after a person's is a person's."""
+    return previous is not None and _LISTED.fullmatch(text, previous.end, c.start) is not None
 
 
 def candidates(text: str, lists: list[PostList]) -> list[Candidate]:

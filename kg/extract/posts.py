@@ -37,7 +37,8 @@ class PostList:
 
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(both_tones(read_words('posts.tsv')))})(?!\w)", re.IGNORECASE)
+    # "nguyên Chủ tịch UBND xã": a former post is still the person's post as printed
+    return re.compile(rf"(?<!\w)(?:nguyên[ \t]+)?(?:{alternation(both_tones(read_words('posts.tsv')))})(?!\w)", re.IGNORECASE)
 
 
 def post_lists(text: str, ctx: Context) -> list[PostList]:
