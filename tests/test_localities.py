@@ -91,6 +91,7 @@ def test_villages(text, expected):
     "Ông Quang Bình cho biết.",                       # a district's name as a given name
     "Công ty TNHH Thống Nhất tài trợ.",              # a district's name in a firm's
     "Khu Công nghiệp phát triển; Tổ Tự quản họp.",   # capitalised common nouns
+    "Bảo vệ an ninh Tổ Quốc; Tổ Công tác và khối Mặt trận họp.",  # "tổ" names a place only before a number
     "Ảnh: Q. Anh",                                   # an initial, not a district
 ])
 def test_not_places(text):

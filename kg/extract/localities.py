@@ -107,6 +107,8 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, s
     """
     name = text[start:end]
     if level == "thôn":
+        if canon in context_words()["numbered"] and not name[0].isdigit():
+            return None
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
             return None
         return name, end
