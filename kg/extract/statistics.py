@@ -34,8 +34,11 @@ def _patterns() -> dict[str, re.Pattern]:
     w = _words()
     # a list of numbers after a name word stays in the name: "tổ 14 và 16", "số 09, 10"
     listed = r"(?:\d+\s*(?:,|và|-)\s*)*"
+    glued = alternation(w["glued"])
     return {
-        "number": re.compile(rf"(?<![\w.,/+-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?![\w/]|[.,]\d)"),
+        "number": re.compile(
+            rf"(?<![\w.,/+-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?=(?:{glued})(?!\w)|(?![\w/]|[.,]\d))"
+        ),
         "word_number": re.compile(rf"(?<!\w)(?P<a>(?i:{alternation(w['number_word'])}))(?=[ \t]+\w)"),
         "multiplier": re.compile(rf"\s*(?P<m>{alternation(w['multiplier'])})(?!\w)", re.I),
         "percent": re.compile(r"\s*%"),
