@@ -18,6 +18,10 @@ from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
 
+# Capitalised words, dashed names included: "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm".
+_PLACE_RUN = rf"{CAP}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){CAP})*"
+_RUN = re.compile(rf"[ \t]*({_PLACE_RUN})")
+
 
 @dataclass(frozen=True)
 class Place:
@@ -43,11 +47,6 @@ def _surnames() -> frozenset[str]:
 def _word_re() -> re.Pattern:
     words = alternation(level_words())
     return re.compile(rf"[ \t]*(?P<word>(?i:{words}))(?:(?:[ \t]+|(?<=\.))(?P<name>{NUMBER_NAME}(?!\w)|{_PLACE_RUN}))?(?!\w)")
-
-
-# Capitalised words, dashed names included: "Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm".
-_PLACE_RUN = rf"{CAP}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){CAP})*"
-_RUN = re.compile(rf"[ \t]*({_PLACE_RUN})")
 
 
 def person_like(name: str) -> bool:
