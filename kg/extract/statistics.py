@@ -44,6 +44,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "percent": re.compile(r"\s*%"),
         "not_unit": re.compile(rf"\s*(?:{alternation(w['not_unit'])})(?!\w)", re.I),
         "not_before": re.compile(rf"(?:^|\W)(?:{alternation(w['not_before'])})\s*{listed}$", re.I),
+        "glued": re.compile(rf"(?:{glued})(?!\w)"),
         "anaphor": re.compile(rf"(?<!\w)(?:{alternation(w['anaphor'])})(?!\w)", re.I),
         "count_before": re.compile(rf"(?:^|\W)(?:{alternation(w['count_before'])})\s*$", re.I),
         "unit_word": re.compile(r"\s*([^\W\d_][\w]*(?:-[\w]+)?)"),
@@ -167,7 +168,8 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
         factor = Decimal(_words()["multiplier"][fold(mm.group("m"))])
         values = [v * factor for v in values]
         end = mm.end()
-    unit, _ = _unit(text, end)
+    glued = _patterns()["glued"].match(text, end)
+    unit = glued.group(0) if glued else _unit(text, end)[0]  # "2.500m2 nhà" measures in m2
     if not unit and re.match(r"\s*(?:[.,;:)…]|$)", text[end:]):
         unit = _unit_before(text, m.start())
     return (unit if unit and unit[0].isalpha() else ""), values
