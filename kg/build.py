@@ -1,17 +1,28 @@
-"""The build: article files in, graph.ttl / graph.trig / graph.html out, atomically."""
+"""The build: article files in, graph.ttl / graph.trig / graph.html out, atomically.
+
+Articles are read, extracted and turned into sorted N-Triples lines one at a
+time, in worker processes with --jobs N; the main process takes the results in
+file order, so the output is the same bytes whatever N, and streams them into
+the exports (kg.serialize): memory stays bounded at any corpus size.
+"""
 from __future__ import annotations
 
+import contextlib
 import io
+import multiprocessing
 import os
+import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.plugins.serializers.trig import TrigSerializer
 
@@ -19,11 +30,15 @@ from kg import __version__
 from kg.decode import os_problem
 from kg.errors import InputError, KgError
 from kg.extract import extract
-from kg.graph import add_article, article_iri, new_dataset
+from kg import serialize
+from kg.cache import ArticleCache
+from kg.graph import article_iri, article_triples, new_dataset
 from kg.ingest import read_article
-from kg.namespaces import ID, KGO, PROV, bind_all
+from kg.namespaces import ID, KGO, PROV, SCHEMA, bind_all
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
+COUNTED = ("Locality", "Organization", "Person", "Program", "Statistic")
+HTML_MAX_NODES = 5000  # past this the page is too slow to draw and to read: see --no-html, kg viz --around
 
 
 @dataclass
@@ -32,6 +47,9 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)   # one message per skipped input
     counts: Counter = field(default_factory=Counter)
     triples: int = 0
+    cached: int = 0                                      # articles taken from the cache
+    notes: list[str] = field(default_factory=list)      # what the user should know (HTML not drawn...)
+    seconds: Counter = field(default_factory=Counter)   # per stage: ingest, extract, graph (summed over workers), write
 
 
 class NothingBuilt(KgError):
@@ -92,28 +110,62 @@ def _walk(folder: Path, problems: list[str]):
                 yield Path(root) / name
 
 
-def _add_one(ds: Dataset, path: Path, build, owners: dict, report: BuildReport) -> None:
-    """Read, extract and add one article; any problem skips this article only."""
+@dataclass
+class ArticleResult:
+    """One article, read and extracted on its own (possibly in a worker process)."""
+    path: Path
+    iri: str | None = None          # its named graph; None if it could not be read
+    skipped: str | None = None      # why it is left out
+    triples: set | None = None
+    lines: list[str] | None = None  # its triples as sorted N-Triples lines
+    trig: str | None = None         # its TriG block
+    seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)  # ingest, extract, graph
+    key: str | None = None          # its cache entry
+    cached: bool = False
+
+
+def process_article(path: Path, build) -> ArticleResult:
+    """Read and extract one article; any problem skips this article only."""
+    t0 = time.perf_counter()
     try:
         article = read_article(path)
     except InputError as exc:
-        report.skipped.append(str(exc))
-        return
+        return ArticleResult(path, skipped=str(exc))
     except Exception as exc:  # a bug on one article must not lose the others
-        report.skipped.append(f"{path}: internal error while reading ({_brief(exc)}); please report it")
-        return
-    iri = article_iri(article.stem)  # article identity is the file stem
-    if iri in owners:
-        report.skipped.append(f"{path}: same article name as {owners[iri]}, not read twice")
-        return
+        return ArticleResult(path, skipped=f"{path}: internal error while reading ({_brief(exc)}); please report it")
+    result = ArticleResult(path, iri=str(article_iri(article.stem)))  # article identity is the file stem
+    t1 = time.perf_counter()
     try:
-        add_article(ds, article, extract(article), build)
+        facts = extract(article)
+        t2 = time.perf_counter()
+        result.triples = article_triples(article, facts, build)
     except Exception as exc:
-        ds.remove_graph(ds.graph(iri))  # no half-written article
-        report.skipped.append(f"{path}: internal error while extracting ({_brief(exc)}); please report it")
-        return
-    owners[iri] = path
+        result.skipped = f"{path}: internal error while extracting ({_brief(exc)}); please report it"
+        return result
+    result.seconds = (t1 - t0, t2 - t1, time.perf_counter() - t2)
+    return result
+
+
+def _accept(result: ArticleResult, owners: dict, report: BuildReport) -> bool:
+    """Whether the build keeps this article (the first of a name, in file order); else say why not."""
+    if result.iri is not None and result.iri in owners:
+        report.skipped.append(f"{result.path}: same article name as {owners[result.iri]}, not read twice")
+        return False
+    if result.skipped:
+        report.skipped.append(result.skipped)
+        return False
+    owners[result.iri] = result.path
     report.articles += 1
+    return True
+
+
+def _add_one(ds: Dataset, path: Path, build, owners: dict, report: BuildReport) -> None:
+    """Read, extract and add one article; any problem skips this article only."""
+    result = process_article(path, build)
+    if _accept(result, owners, report):
+        g = ds.graph(URIRef(result.iri))
+        for triple in result.triples:
+            g.add(triple)
 
 
 def _brief(exc: Exception) -> str:
@@ -200,9 +252,11 @@ def _hold_interrupt():
         signal.signal(signal.SIGINT, previous)
 
 
-def write_all_atomic(out_dir: Path, outputs: dict[str, bytes]) -> None:
-    """Stage every file, then rename them all: a failure leaves the old files as they were."""
-    staged: dict[Path, str] = {}
+def write_all_atomic(out_dir: Path, outputs: dict[str, bytes], staged: dict[Path, str] | None = None) -> None:
+    """Stage every file, then rename them all: a failure leaves the old files as they were.
+
+    `staged`: files already written to temporary names (target -> temporary), renamed with the rest."""
+    staged = dict(staged or {})
     try:
         for name, data in outputs.items():
             staged[out_dir / name] = _stage(out_dir / name, data)
@@ -221,19 +275,193 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic(path.parent, {path.name: data})
 
 
-def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True) -> BuildReport:
+def _article_output(path: Path, build, cache: ArticleCache | None) -> ArticleResult:
+    """process_article, then its N-Triples lines and TriG block; from the cache if built before."""
+    key = cache.key(path) if cache else None
+    hit = cache.get(key) if key else None
+    if hit is not None:
+        iri, lines, trig = hit
+        return ArticleResult(path, iri=iri, lines=lines, trig=trig, key=key, cached=True)
+    result = process_article(path, build)
+    result.key = key
+    if result.skipped is None:
+        t = time.perf_counter()
+        result.lines = serialize.nt_lines(result.triples)
+        result.trig = serialize.trig_block(serialize.nt_term(URIRef(result.iri)), result.lines, _abbreviator())
+        result.triples = None  # the lines say it all; not sent back to the main process
+        ingest, extracting, graph = result.seconds
+        result.seconds = (ingest, extracting, graph + time.perf_counter() - t)
+        if key:
+            cache.put(key, (result.iri, result.lines, result.trig))
+    return result
+
+
+_ABBREVIATOR: list = []
+
+
+def _abbreviator() -> serialize.Abbreviator:
+    if not _ABBREVIATOR:
+        _ABBREVIATOR.append(serialize.Abbreviator())
+    return _ABBREVIATOR[0]
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
+
+def _results(files: list[Path], build, cache: ArticleCache | None, jobs: int):
+    """Each file's ArticleResult, in file order, computed by `jobs` processes."""
+    work = partial(_article_output, build=build, cache=cache)
+    if jobs <= 1 or len(files) < 2:
+        yield from map(work, files)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(min(jobs, len(files)), initializer=_ignore_interrupt) as pool:
+        yield from pool.imap(work, files, chunksize=8)
+
+
+class _Exports:
+    """graph.trig written as articles come, graph.ttl merged at the end, both under temporary names."""
+
+    def __init__(self, out_dir: Path, build):
+        self.out_dir, self.build = out_dir, build
+        self.staged: dict[Path, str] = {}
+        self.trig = None
+        self.runs: Path | None = None
+        self.merger: serialize.LineMerger | None = None
+        self.abbr = serialize.Abbreviator()
+
+    def _open(self, name: str):
+        fd, tmp = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".tmp")
+        self.staged[self.out_dir / name] = tmp
+        return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def _start(self) -> None:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.runs = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=".kg-runs-"))
+        self.merger = serialize.LineMerger(self.runs)
+        self.trig = self._open("graph.trig")
+        line = " ".join(map(serialize.nt_term, (self.build, RDF.type, PROV.Activity)))
+        self.trig.write(self.abbr.header() + serialize.trig_block(serialize.nt_term(ID["graph/build"]), [line], self.abbr))
+        self.merger.add([line])
+
+    def add(self, result: ArticleResult) -> None:
+        if self.trig is None:
+            self._start()
+        self.trig.write(result.trig)
+        self.merger.add(result.lines)
+
+    def finish(self, report: BuildReport, html: bool) -> dict[str, bytes]:
+        """Close graph.trig, write graph.ttl; the HTML page as bytes."""
+        _close(self.trig)
+        in_memory = not self.merger.runs
+        lines = list(self.merger.lines()) if in_memory else self.merger.lines()
+        with self._open("graph.ttl") as fh:
+            nodes = _write_union(fh, lines, self.abbr, report)
+        if not html:
+            return {}
+        if in_memory and nodes <= HTML_MAX_NODES:
+            from kg.viz import render_html
+
+            g = bind_all(Graph()).parse(data="".join(line + " .\n" for line in lines), format="nt")
+            return {"graph.html": render_html(g).encode("utf-8")}
+        report.notes.append(f"graph.html: {nodes:,} nodes are more than the page can draw ({HTML_MAX_NODES:,}); "
+                            "draw a part with `kg viz --around NAME` or `kg viz --type CLASS`")
+        return {"graph.html": _too_large_page(report.notes[-1]).encode("utf-8")}
+
+    def discard(self) -> None:
+        """Remove whatever is left under temporary names (after the renames, nothing)."""
+        _close(self.trig)
+        for tmp in self.staged.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        if self.runs is not None:
+            shutil.rmtree(self.runs, ignore_errors=True)
+
+
+def _close(fh) -> None:
+    if fh is not None and not fh.closed:
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
+
+
+def _write_union(fh, lines, abbr: serialize.Abbreviator, report: BuildReport) -> int:
+    """Write the union graph's Turtle; count triples and typed subjects. Returns the nodes the page would draw."""
+    counted = {serialize.nt_term(KGO[c]): c for c in COUNTED}
+    article = serialize.nt_term(SCHEMA.NewsArticle)
+    report.counts.update({c: 0 for c in COUNTED})
+    typed = f" {serialize.RDF_TYPE} "
+    articles = 0
+
+    def counting():
+        nonlocal articles
+        for line in lines:
+            report.triples += 1
+            if typed in line:
+                _s, p, o = serialize.split_line(line)
+                if p == serialize.RDF_TYPE and o in counted:
+                    report.counts[counted[o]] += 1
+                elif p == serialize.RDF_TYPE and o == article:
+                    articles += 1
+            yield line
+
+    serialize.write_turtle(fh, counting(), abbr)
+    _close(fh)
+    return articles + sum(n for c, n in report.counts.items() if c != "Statistic")
+
+
+def _too_large_page(message: str) -> str:
+    import html
+
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>kg</title></head>\n'
+            f"<body><p>{html.escape(message)}</p></body></html>\n")
+
+
+@contextmanager
+def _writing(out_dir: Path):
+    try:
+        yield
+    except OSError as exc:
+        raise KgError(f"{out_dir}: cannot write the exports ({(exc.strerror or str(exc)).lower()})") from None
+
+
+def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True, jobs: int = 1,
+          cache: bool = True) -> BuildReport:
+    """Build the exports in `out_dir` from article files and folders; `jobs` processes extract.
+
+    With `cache`, each article's output is kept under out_dir/.kg-cache and reused while
+    the article and kg's code are unchanged: same bytes, without extracting again."""
     files, problems = collect(sources)
     report = BuildReport(skipped=problems)
     if not files:
         raise NothingBuilt("no article files found in " + ", ".join(str(s) for s in sources), report)
-    ds = build_dataset(files, report, progress)
-    if report.articles == 0:
-        raise NothingBuilt(f"no article could be read ({len(report.skipped)} input(s) skipped)", report)
-    # Render everything first, then rename: an interrupted build leaves the old exports.
-    outputs, g = render(ds, html)
-    count_classes(g, report)
+    build_iri = ID[f"build/kg-{__version__}"]
+    store = ArticleCache(out_dir) if cache else None
+    exports, owners, used = _Exports(out_dir, build_iri), {}, set()
     try:
-        write_all_atomic(out_dir, outputs)
-    except OSError as exc:
-        raise KgError(f"{out_dir}: cannot write the exports ({(exc.strerror or str(exc)).lower()})") from None
+        with contextlib.closing(_results(files, build_iri, store, jobs)) as results:
+            for result in results:
+                if progress:
+                    progress(result.path)
+                used.add(result.key)
+                if _accept(result, owners, report):
+                    t = time.perf_counter()
+                    with _writing(out_dir):
+                        exports.add(result)
+                    report.seconds.update(dict(zip(("ingest", "extract", "graph"), result.seconds)))
+                    report.seconds["write"] += time.perf_counter() - t
+                    report.cached += result.cached
+        if report.articles == 0:
+            raise NothingBuilt(f"no article could be read ({len(report.skipped)} input(s) skipped)", report)
+        t = time.perf_counter()
+        with _writing(out_dir):
+            # Render everything first, then rename: an interrupted build leaves the old exports.
+            write_all_atomic(out_dir, exports.finish(report, html), exports.staged)
+        report.seconds["write"] += time.perf_counter() - t
+    finally:
+        exports.discard()
+    if store:
+        store.prune(used)
     return report

@@ -30,7 +30,11 @@ def cli():
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
               help="Folder for graph.ttl, graph.trig and graph.html.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
-def build(sources, out_dir, no_html):
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Processes that read and extract articles (the output is the same for any number).")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every article again instead of reusing OUT/.kg-cache (the output is the same).")
+def build(sources, out_dir, no_html, jobs, no_cache):
     """Build the graph from article files and folders (searched recursively).
 
     An input that cannot be read as an article (empty, binary, too large,
@@ -57,7 +61,7 @@ def build(sources, out_dir, no_html):
 
     progress.n = 0
     try:
-        report = run_build(list(sources), out_dir, progress=progress, html=not no_html)
+        report = run_build(list(sources), out_dir, progress=progress, html=not no_html, jobs=jobs, cache=not no_cache)
     except NothingBuilt as exc:
         _echo_skipped(exc.report.skipped)
         raise click.ClickException(str(exc)) from None
@@ -68,6 +72,8 @@ def build(sources, out_dir, no_html):
         sys.exit(130)
     counts = ", ".join(f"{n} {cls.lower()}" for cls, n in report.counts.items())
     click.echo(f"{report.articles} articles: {counts}; {report.triples} triples -> {out_dir}/")
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     if report.skipped:
         _echo_skipped(report.skipped)
         click.echo(f"{len(report.skipped)} input(s) skipped", err=True)

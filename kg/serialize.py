@@ -1,0 +1,170 @@
+"""Deterministic streaming RDF output: each article's triples as sorted N-Triples lines,
+written as one TriG block per article and merged into the union graph's Turtle.
+
+rdflib's serialisers hold the whole graph in memory and sort it there (an hour
+and more for a few million triples). Here an article's triples become lines
+"<s> <p> o" once, in the worker that extracted them; the TriG is the articles'
+blocks in build order, and the union graph is an external merge sort of the
+lines (sorted runs on disk, merged with duplicates dropped), so memory stays
+bounded and the bytes depend only on the input.
+"""
+from __future__ import annotations
+
+import heapq
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from rdflib import BNode, Literal, URIRef
+
+from kg.namespaces import PREFIXES
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RUN_LINES = 1_500_000  # lines sorted in memory before a run goes to disk (~300 MB)
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name safe in a prefixed name
+
+
+def _iri(text: str) -> str:
+    if _BAD_IRI.search(text):  # not minted by kg; keep it legal with \u escapes
+        text = _BAD_IRI.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text)
+    return f"<{text}>"
+
+
+def nt_term(term) -> str:
+    """The N-Triples form of an rdflib term (also valid Turtle)."""
+    if type(term) is URIRef or isinstance(term, URIRef):
+        return _iri(term)
+    if isinstance(term, Literal):
+        lexical = str(term)
+        if _NEEDS_ESCAPE.search(lexical):
+            lexical = lexical.translate(_ESCAPES)
+        if term.language:
+            return f'"{lexical}"@{term.language}'
+        if term.datatype is not None:
+            return f'"{lexical}"^^{_iri(term.datatype)}'
+        return f'"{lexical}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def nt_lines(triples: Iterable[tuple]) -> list[str]:
+    """Sorted, distinct "<s> <p> o" lines (no final dot) of `triples`."""
+    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples})
+
+
+def split_line(line: str) -> tuple[str, str, str]:
+    # Subjects and predicates are IRIs or blank nodes: neither holds a space.
+    s, p, o = line.split(" ", 2)
+    return s, p, o
+
+
+class Abbreviator:
+    """Turtle's short forms: `a` for rdf:type, prefixed names for vocabulary terms."""
+
+    def __init__(self, prefixes: dict[str, str] = PREFIXES):
+        self.by_ns = {str(ns): p for p, ns in prefixes.items()}
+        self.prefixes = dict(sorted((p, str(ns)) for p, ns in prefixes.items()))
+        self.cache: dict[str, str] = {RDF_TYPE: "a"}
+
+    def header(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()) + "\n"
+
+    def iri(self, text: str) -> str:
+        short = self.cache.get(text)
+        if short is not None:
+            return short
+        iri = text[1:-1]
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        prefix, local = self.by_ns.get(iri[:cut]), iri[cut:]
+        if prefix is None or not _LOCAL.fullmatch(local):
+            return text  # instance IRIs ("…/locality/son-la/song-ma") stay whole
+        self.cache[text] = short = f"{prefix}:{local}"
+        return short
+
+    def term(self, text: str) -> str:
+        if text[0] == "<":
+            return self.iri(text)
+        if text[-1] == ">":  # a typed literal: shorten its datatype
+            cut = text.rfind("^^<")
+            return text[: cut + 2] + self.iri(text[cut + 2:])
+        return text
+
+    def predicate(self, text: str) -> str:
+        return "a" if text == RDF_TYPE else self.iri(text)
+
+
+def turtle_blocks(lines: Iterable[str], abbr: Abbreviator, indent: str = "") -> Iterator[str]:
+    """One Turtle block per subject of `lines` (sorted, so a subject's lines are together)."""
+    subject, pred, parts = None, None, []
+    for line in lines:
+        s, p, o = split_line(line)
+        if s != subject:
+            if parts:
+                yield "".join(parts) + " .\n"
+            subject, pred, parts = s, p, [indent, abbr.term(s), " ", abbr.predicate(p), " ", abbr.term(o)]
+        elif p != pred:
+            pred = p
+            parts += [" ;\n", indent, "    ", abbr.predicate(p), " ", abbr.term(o)]
+        else:
+            parts += [",\n", indent, "        ", abbr.term(o)]
+    if parts:
+        yield "".join(parts) + " .\n"
+
+
+def trig_block(graph: str, lines: Iterable[str], abbr: Abbreviator) -> str:
+    """A named graph in TriG: `graph` is the graph's IRI in N-Triples form."""
+    return f"{abbr.iri(graph)} {{\n" + "".join(turtle_blocks(lines, abbr, "    ")) + "}\n\n"
+
+
+class LineMerger:
+    """The union of many sorted line lists: an external merge sort with duplicates dropped."""
+
+    def __init__(self, tmp_dir: Path, run_lines: int = RUN_LINES):
+        self.tmp_dir, self.run_lines = tmp_dir, run_lines
+        self.buffer: list[str] = []
+        self.runs: list[Path] = []
+
+    def add(self, lines: list[str]) -> None:
+        self.buffer += lines
+        if len(self.buffer) >= self.run_lines:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = self.tmp_dir / f"run-{len(self.runs):05d}.nt"
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(line + "\n" for line in sorted(set(self.buffer)))
+        self.runs.append(path)
+        self.buffer = []
+
+    def lines(self) -> Iterator[str]:
+        """Every distinct line, in sorted order."""
+        if not self.runs:
+            yield from sorted(set(self.buffer))
+            return
+        if self.buffer:
+            self._spill()
+        files = [open(p, encoding="utf-8", newline="\n") for p in self.runs]
+        try:
+            last = None
+            for line in heapq.merge(*files):
+                if line != last:
+                    last = line
+                    yield line[:-1]
+        finally:
+            for fh in files:
+                fh.close()
+            for p in self.runs:
+                os.unlink(p)
+
+
+def write_turtle(fh: IO[str], lines: Iterable[str], abbr: Abbreviator) -> None:
+    fh.write(abbr.header())
+    for block in turtle_blocks(lines, abbr):
+        fh.write(block)
+        fh.write("\n")
