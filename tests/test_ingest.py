@@ -74,3 +74,13 @@ def test_offsets_index_the_normalised_text():
     a = read_article(SEEDS / "000_277d6e753fde4d6d.txt")
     start, end = a.paragraphs[1]
     assert a.text[start:end].startswith("Sông Mã là một trong những huyện")
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("Chia sẻ", False),
+    ("Chia sẻ: Facebook | Zalo", False),
+    ("Chia sẻ câu chuyện của mình, anh Long cho biết anh đã làm lại cuộc đời.", True),
+])
+def test_share_buttons_go_but_a_sentence_starting_with_chia_se_stays(line, kept):
+    a = parse_article(f"Tiêu đề\n\nCâu đầu tiên của bài.\n{line}\n", "x")
+    assert (line in body(a)) is kept
