@@ -84,3 +84,9 @@ def test_offsets_index_the_normalised_text():
 def test_share_buttons_go_but_a_sentence_starting_with_chia_se_stays(line, kept):
     a = parse_article(f"Tiêu đề\n\nCâu đầu tiên của bài.\n{line}\n", "x")
     assert (line in body(a)) is kept
+
+
+def test_a_body_sentence_with_a_time_and_a_date_is_kept():
+    line = "Lúc 10:30 ngày 12/3/2023, Công an huyện Sông Mã đã tổ chức hội nghị tuyên truyền cho 200 người dân."
+    a = parse_article(f"Tiêu đề\n\nCâu đầu tiên của bài.\n{line}\n", "x")
+    assert line in body(a)
