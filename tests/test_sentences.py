@@ -35,3 +35,13 @@ def test_paragraph_edges_are_trimmed_and_empty_paragraphs_give_nothing():
     text = "   Một câu.   \n    "
     assert sentences(text) == ["Một câu."]
     assert split_sentences(text, [(len(text) - 3, len(text))]) == []
+
+
+def test_a_run_without_full_stops_is_cut_into_bounded_sentences():
+    from kg.extract.sentences import MAX_SENTENCE, split_sentences
+
+    text = "Công an huyện tổ chức 12 hội nghị, " * 2000
+    sentences = split_sentences(text, [(0, len(text))])
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -12,6 +12,9 @@ from kg.extract.model import Sentence
 # while an acronym does ("... bảo đảm ANTT. Công an xã ...").
 _CANDIDATE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(‘'A-ZĐÀ-Ỹ])")
 _LAST_WORD = re.compile(r"(\S+)\.$")
+# No real sentence is this long; a longer run (a scraped blob without full stops) is cut at
+# a clause boundary so that the extractors' work per sentence stays bounded.
+MAX_SENTENCE = 1500
 
 
 @lru_cache(maxsize=1)
@@ -20,7 +23,7 @@ def _no_break_after() -> frozenset[str]:
 
 
 def _ends_sentence(chunk: str, pos: int) -> bool:
-    m = _LAST_WORD.search(chunk, 0, pos)
+    m = _LAST_WORD.search(chunk, max(0, pos - 80), pos)
     if not m:
         return True
     word = m.group(1).lstrip("(“\"‘'")
@@ -41,9 +44,22 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Senten
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = _clause_end(text, start, start + MAX_SENTENCE)
+        _add(out, text, start, cut)
+        start = cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """The end of the last clause (';', ',', then a space) before `limit`."""
+    for sep in ("; ", ", ", " "):
+        i = text.rfind(sep, start + MAX_SENTENCE // 2, limit)
+        if i > 0:
+            return i + 1
+    return limit
