@@ -349,8 +349,9 @@ def _tail_kind(text: str, hits: list[_Hit]) -> str | None:
 def _key(prog: Program) -> tuple[str, str]:
     """Same program, same wording: compared with abbreviations expanded ('ANTT' = 'an ninh trật tự')."""
     name = prog.name
-    for abbr, full in _abbreviations():
-        name = re.sub(rf"(?<!\w){re.escape(abbr)}(?!\w)", full, name)
+    for abbr, full, pattern in _abbreviation_patterns():
+        if abbr in name:  # most names hold none: skip the regex
+            name = pattern.sub(full, name)
     return prog.kind, " ".join(re.sub(r"[^\w+]", " ", fold(name)).split())
 
 
@@ -365,7 +366,13 @@ def _dedupe(programs: list[Program]) -> list[Program]:
 
 
 def _abbreviated(prog: Program) -> int:
-    return sum(1 for abbr, _f in _abbreviations() if re.search(rf"(?<!\w){re.escape(abbr)}(?!\w)", prog.name))
+    return sum(1 for abbr, _f, pattern in _abbreviation_patterns() if abbr in prog.name and pattern.search(prog.name))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """_abbreviations() with each abbreviation compiled as a whole word."""
+    return tuple((a, f, re.compile(rf"(?<!\w){re.escape(a)}(?!\w)")) for a, f in _abbreviations())
 
 
 def extract_programs(sentences: list[Sentence]) -> list[Program]:
