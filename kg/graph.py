@@ -165,6 +165,10 @@ class ArticleGraph:
     def program(self, p) -> None:
         iri = self.labelled(ID[f"program/{slug(p.kind)}/{slug(p.name)}"], KGO.Program, p.name, p.sentence)
         self.g.add((iri, KGO.kind, self.concept("program-kind", p.kind)))
+        if p.locality is not None:
+            self.g.add((iri, KGO.carriedOutIn, self.locality(p.locality)))
+        if p.organization is not None:
+            self.g.add((iri, KGO.carriedOutBy, self.organization(p.organization)))
 
     def statistic(self, st, index: int) -> None:
         iri = ID[f"statistic/{slug(self.article.stem)}/{st.start}-{index}"]

@@ -62,7 +62,8 @@ def load_graph(path: Path) -> Graph:
     if not path.is_file():
         raise KgError(f"{path}: no graph here; run `kg build` first or pass -g")
     fmt = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
-    g = bind_all(Graph())
+    # Quads keep their named graphs, so GRAPH ?article { ... } works; the union answers the rest.
+    g = bind_all(Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph())
     try:
         g.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many types for a bad file

@@ -77,3 +77,10 @@ def test_query_on_a_missing_graph_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["query", "articles", "-g", str(tmp_path / "none.ttl")])
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path / 'none.ttl'}: no graph here; run `kg build` first or pass -g"
+
+
+def test_query_on_trig_sees_named_graphs(seeds_build):
+    text = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
+    result = run("query", text, "-g", seeds_build / "graph.trig", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == "5"

@@ -1,6 +1,6 @@
 """The built graph: round trip, determinism, shared nodes, provenance."""
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from kg.build import build
 from kg.namespaces import KGO, NIF
@@ -59,3 +59,15 @@ def test_same_named_units_in_two_provinces_are_two_nodes(tmp_path):
     police = {str(s) for s in g.subjects(RDF.type, KGO.Organization) if str(s).endswith("/cong-an-xa-kim-long")}
     assert len(police) == 2
     assert all(len(set(g.objects(URIRef(p), KGO.locality))) == 1 for p in police)
+
+
+def test_a_program_is_placed_where_its_article_says(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Bài A\n\nCông an huyện Sông Mã xây dựng mô hình “Camera an ninh” tại xã Mường Sai.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    program = next(g.subjects(RDF.type, KGO.Program))
+    places = {str(g.value(p, RDFS.label)) for p in g.objects(program, KGO.carriedOutIn)}
+    doers = {str(g.value(o, RDFS.label)) for o in g.objects(program, KGO.carriedOutBy)}
+    assert places == {"Mường Sai"}
+    assert doers == {"Công an huyện Sông Mã"}

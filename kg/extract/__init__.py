@@ -9,8 +9,10 @@ from kg.extract.programs import extract_programs
 from kg.extract.sentences import split_sentences
 from kg.extract.statistics import extract_statistics
 from kg.ingest import Article
+from kg.text import fold
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+_DEPTH = {"tỉnh": 0, "huyện": 1, "xã": 2, "thôn": 3}
 
 
 def _subject_finder(orgs: list[Organization], main: dict[str, Locality]):
@@ -26,6 +28,22 @@ def _subject_finder(orgs: list[Organization], main: dict[str, Locality]):
     return subject_of
 
 
+def _focus(main):
+    """The place an article is about. The district when it names one: mention counts cannot
+    tell, as every commune mention also names its district and province."""
+    return main.get("huyện") or main.get("tỉnh") or main.get("xã")
+
+
+def _place_programs(programs, localities, orgs, main) -> None:
+    """Where a program is carried out and by whom: what its sentence names, else the article's place."""
+    place = _focus(main)
+    for p in programs:
+        here = [loc for loc in localities if loc.sentence.start == p.sentence.start and fold(loc.name) not in fold(p.name)]
+        p.locality = max(here, key=lambda loc: _DEPTH[loc.level]) if here else place
+        doers = [o for o in orgs if o.sentence.start == p.sentence.start and fold(o.name) not in fold(p.name)]
+        p.organization = doers[0] if doers else None
+
+
 def extract(article: Article) -> Facts:
     sentences = split_sentences(article.text, article.paragraphs)
     localities = extract_localities(sentences)
@@ -37,6 +55,7 @@ def extract(article: Article) -> Facts:
     for officer in officers:
         if officer.organization is not None:
             orgs.append(officer.organization)
+    _place_programs(programs, localities, orgs, main)
     return Facts(
         localities=localities,
         organizations=orgs,
