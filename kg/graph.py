@@ -32,14 +32,28 @@ def article_iri(stem: str) -> URIRef:
     return ID[f"article/{slug(stem)}"]
 
 
-def locality_iri(loc: Locality) -> URIRef:
-    return ID["locality/" + "/".join(slug(n) for n in loc.key)]
+def place_path(loc: Locality, stem: str) -> str:
+    """IRI path of a place: its names from the province down. A place the map could not
+    put in a province ("thôn 1" with no commune) is only known within its article."""
+    root = loc
+    while root.parent is not None:
+        root = root.parent
+    names = "/".join(slug(n) for n in loc.key)
+    return names if root.level == "tỉnh" and root.code else f"unplaced/{slug(stem)}/{names}"
 
 
-def org_iri(org: Organization) -> URIRef:
+def locality_iri(loc: Locality, stem: str) -> URIRef:
+    return ID["locality/" + place_path(loc, stem)]
+
+
+def org_path(org: Organization, stem: str) -> str:
     # The place is part of the identity: "Công an xã Kim Long" exists in several provinces.
-    place = "/".join(slug(n) for n in org.locality.key) + "/" if org.locality is not None else ""
-    return ID[f"organization/{place}{slug(org.name)}"]
+    place = place_path(org.locality, stem) + "/" if org.locality is not None else ""
+    return place + slug(org.name)
+
+
+def org_iri(org: Organization, stem: str) -> URIRef:
+    return ID["organization/" + org_path(org, stem)]
 
 
 def concept_iri(scheme: str, label: str) -> URIRef:
@@ -95,7 +109,7 @@ class ArticleGraph:
         return iri
 
     def locality(self, loc: Locality) -> URIRef:
-        iri = self.labelled(locality_iri(loc), KGO.Locality, loc.name, loc.sentence)
+        iri = self.labelled(locality_iri(loc, self.article.stem), KGO.Locality, loc.name, loc.sentence)
         self.g.add((iri, KGO.level, self.concept("level", loc.level)))
         self.g.add((iri, KGO.levelWord, vi(loc.word)))
         if loc.code:
@@ -103,7 +117,7 @@ class ArticleGraph:
         if loc.successor:
             self.g.add((iri, KGO.successor, vi(loc.successor)))
         if loc.parent is not None:
-            parent = locality_iri(loc.parent)
+            parent = locality_iri(loc.parent, self.article.stem)
             self.g.add((iri, KGO.parent, parent))
             self.g.add((parent, RDF.type, KGO.Locality))
             self.g.add((parent, RDFS.label, vi(loc.parent.name)))
@@ -111,11 +125,11 @@ class ArticleGraph:
 
     def organization(self, org: Organization, mentioned: bool = True) -> URIRef:
         if mentioned:
-            iri = self.labelled(org_iri(org), KGO.Organization, org.name, org.sentence)
+            iri = self.labelled(org_iri(org, self.article.stem), KGO.Organization, org.name, org.sentence)
         else:
             # A parent named only inside its sub-unit's name ("Bộ Công an" in "Cục ... Bộ Công an")
             # is linked, not counted among the organisations the article names.
-            iri = org_iri(org)
+            iri = org_iri(org, self.article.stem)
             self.g.add((iri, RDF.type, ORG.Organization))
             self.g.add((iri, RDFS.label, vi(org.name)))
         self.g.add((iri, KGO.organizationType, self.concept("org-type", org.type)))
@@ -133,7 +147,7 @@ class ArticleGraph:
         for name, records in by_name.items():
             org = next((r.organization for r in records if r.organization is not None), None)
             # Same name and same organisation: the same person across articles.
-            scope = slug(org.name) if org else f"in-{slug(self.article.stem)}"
+            scope = org_path(org, self.article.stem) if org else f"in-{slug(self.article.stem)}"
             person = ID[f"person/{slug(name)}/{scope}"]
             for r in records:
                 self.labelled(person, KGO.Person, name, r.sentence)

@@ -71,3 +71,13 @@ def test_a_program_is_placed_where_its_article_says(tmp_path):
     doers = {str(g.value(o, RDFS.label)) for o in g.objects(program, KGO.carriedOutBy)}
     assert places == {"Mường Sai"}
     assert doers == {"Công an huyện Sông Mã"}
+
+
+def test_a_village_the_map_cannot_place_stays_within_its_article(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Bài {name}\n\nNgười dân thôn Hưng Long tham gia 3 buổi tuyên truyền.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    villages = [s for s in g.subjects(RDF.type, KGO.Locality) if str(s).endswith("/hung-long")]
+    assert len(villages) == 2
+    assert all("/unplaced/" in str(v) for v in villages)
