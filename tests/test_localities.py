@@ -81,6 +81,9 @@ def test_places(text, expected):
      {("Ea Tiêu", "buôn", "Chiềng Khoong"), ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA}),
     ("Hai thôn vùng cao Nà Lừa - Khe Cạn của xã Mường Sai.",
      {("Nà Lừa", "thôn", "Mường Sai"), ("Khe Cạn", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+    # a small number after a village's name is part of the name; a figure is not
+    ("Trưởng thôn Hua Nà 2, xã Mường Sai cho biết.", {("Hua Nà 2", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+    ("Bản Pìn 12,5% hộ nghèo, xã Mường Sai.", {("Pìn", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
 ])
 def test_villages(text, expected):
     assert places(text) == expected
@@ -93,6 +96,7 @@ def test_villages(text, expected):
     "Khu Công nghiệp phát triển; Tổ Tự quản họp.",   # capitalised common nouns
     "Bảo vệ an ninh Tổ Quốc; Tổ Công tác và khối Mặt trận họp.",  # "tổ" names a place only before a number
     "Ảnh: Q. Anh",                                   # an initial, not a district
+    "Già làng Lò Văn Pọm kể chuyện.",                # "già làng" is a village elder
 ])
 def test_not_places(text):
     assert places(text) == set()

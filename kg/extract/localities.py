@@ -54,6 +54,11 @@ def _mention_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _compound_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?i:{spaced(context_words()['compound'])})\s+$")
+
+
+@lru_cache(maxsize=1)
 def _next_item_re() -> re.Pattern:
     return re.compile(rf"(?:{_SEP.pattern})(?P<item>{_ITEM})")
 
@@ -71,6 +76,8 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             word = m.group("word")
             if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"‘'":
                 continue  # "CôngTỉnh": not a word of its own
+            if _compound_re().search(s.text[: m.start()]):
+                continue  # "già làng Phạm Văn Nam": a village elder, not a village
             level, canon = _words()[fold(word)]
             found = _items(s, m, level, canon)
             taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
@@ -111,7 +118,9 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, s
             return None
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
             return None
-        return name, end
+        # "thôn Đồng Lạc 2": a small number right after a village's name is part of it
+        more = re.match(r" \d{1,2}(?![\d,.]\d|[\w%/])", text[end:])
+        return (name + more.group(0), end + more.end()) if more else (name, end)
     if name[0].isdigit():
         return (name, end) if known_names(f"{canon.capitalize()} {name}", _levels(level)) else None
     name, end = _joined(level, name, text, end)
