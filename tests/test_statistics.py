@@ -29,6 +29,8 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Camera giúp làm rõ 40 vụ, việc thông qua hình ảnh.", [("40", "vụ, việc")]),
     ("Xã có 12 thôn, hơn 690 hộ với gần 3.500 nhân khẩu.", [("12", "thôn"), ("690", "hộ"), ("3500", "nhân khẩu")]),
     ("Bắt 3 đối tượng, thu giữ 2 xe máy.", [("3", "đối tượng"), ("2", "xe máy")]),
+    # a verb after the comma starts a new clause, not a further item of the unit
+    ("Tổ tuần tra 150 lượt, phát hiện, xử lý 9 trường hợp.", [("150", "lượt"), ("9", "trường hợp")]),
     # units glued to the number; a time is not one
     ("Xây 2.500m2 nhà, thưởng 500.000đ, họp lúc 10h30.", [("2500", "m2"), ("500000", "đ")]),
     # counts written as words

@@ -86,10 +86,16 @@ def _unit(text: str, pos: int) -> tuple[str, int]:
     unit = " ".join(words)
     while words and (comma := re.match(r",[ \t]*", text[end:])):
         more, more_end = _unit_words(text, end + comma.end(), 3)
-        if not _list_item(more, text, more_end, single=" " not in unit):
+        if _verb_next(text, end + comma.end()) or not _list_item(more, text, more_end, single=" " not in unit):
             break
         unit, end = f"{unit}, {' '.join(more)}", more_end
     return unit, end
+
+
+def _verb_next(text: str, pos: int) -> bool:
+    """Does a verb start at pos ("2.870 lượt, phát hiện ...")? Then a new clause begins, not an item."""
+    head = re.match(r"\s*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", text[pos:])
+    return bool(head) and fold(" ".join(w for w in head.groups() if w)) in _words().get("verb", {})
 
 
 def _list_item(words: list[str], text: str, end: int, single: bool) -> bool:
