@@ -15,6 +15,12 @@ def officers(text: str) -> set[tuple]:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # Highlands names joined by an apostrophe are whole names
+    ("Trung tá K’Đăm, Phó Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn dự.",
+     {("K’Đăm", "Trung tá", "Phó Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
+    # occupational and religious titles name a person without a post
+    ("Già làng Đinh Văn Xá và ngư dân Trần Văn Bé cùng tham gia.",
+     {("Đinh Văn Xá", None, None, None), ("Trần Văn Bé", None, None, None)}),
     # rank, name, post after a comma
     ("Thượng tá Vũ Văn An, Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn cho biết.",
      {("Vũ Văn An", "Thượng tá", "Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),

@@ -25,6 +25,7 @@ _PRE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _POST_GAP = re.compile(r"[ \t]*(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
 _LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+_JOINED = re.compile(r"\w['’](\w)")
 
 
 @dataclass
@@ -179,7 +180,8 @@ def _records(c: Candidate, posts: list[Post], sentence: Sentence) -> list[Office
 def tidy(officers: list[Officer]) -> list[Officer]:
     """One article's people: short names joined to the full name, ranks shared, repeats dropped."""
     _full_names(officers)
-    officers = [o for o in officers if " " in o.name]  # "Bác Hồ", "Bà Rịa": a lone word is no name
+    # "Bác Hồ", "Bà Rịa": a lone word is no name; "K’Brơi", "H’Hen" (Highlands names) are whole
+    officers = [o for o in officers if " " in o.name or _joined_name(o.name)]
     ranks: dict[str, str] = {}
     for o in officers:
         if o.rank:
@@ -194,6 +196,11 @@ def tidy(officers: list[Officer]) -> list[Officer]:
         seen.add(key)
         out.append(o)
     return out
+
+
+def _joined_name(name: str) -> bool:
+    m = _JOINED.search(name)
+    return bool(m) and m.group(1).isupper()
 
 
 def _said_in_full(officer: Officer, officers: list[Officer]) -> bool:
