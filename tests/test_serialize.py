@@ -1,0 +1,67 @@
+"""kg.serialize: N-Triples lines, Turtle and TriG blocks, the external merge."""
+import io
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.namespaces import KGO
+from kg.serialize import Abbreviator, LineMerger, nt_lines, nt_term, trig_block, write_turtle
+
+S = URIRef("https://w3id.org/vn-antq/id/locality/son-la/song-ma")
+
+
+@pytest.mark.parametrize("term,expected", [
+    (S, "<https://w3id.org/vn-antq/id/locality/son-la/song-ma>"),
+    (Literal("Sông Mã", lang="vi"), '"Sông Mã"@vi'),
+    (Literal('nói "không"\\ với\nma túy\r'), r'"nói \"không\"\\ với\nma túy\r"'),
+    (Literal("12.5", datatype=XSD.decimal), '"12.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    (Literal(3, datatype=XSD.nonNegativeInteger), '"3"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>'),
+    (URIRef("http://example.org/a b"), "<http://example.org/a\\u0020b>"),
+])
+def test_nt_term(term, expected):
+    assert nt_term(term) == expected
+
+
+@pytest.mark.parametrize("iri,expected", [
+    (str(RDF.type), "a"),
+    (str(KGO.Locality), "kgo:Locality"),
+    (str(RDFS.label), "rdfs:label"),
+    (str(S), f"<{S}>"),                                   # '/' in the local part: kept whole
+    ("https://w3id.org/vn-antq/id/x", "kgid:x"),
+])
+def test_abbreviations(iri, expected):
+    abbr = Abbreviator()
+    assert (abbr.predicate if expected == "a" else abbr.iri)(f"<{iri}>") == expected
+
+
+TRIPLES = {
+    (S, RDF.type, KGO.Locality),
+    (S, RDFS.label, Literal("Sông Mã", lang="vi")),
+    (S, RDFS.label, Literal("Song Ma", lang="vi")),
+    (S, KGO.code, Literal('mã "116"\n')),
+    (S, KGO.value, Literal("12.5", datatype=XSD.decimal)),
+    (URIRef("https://w3id.org/vn-antq/id/article/a#char=0,5"), RDF.type, KGO.Sentence),
+}
+
+
+def test_turtle_parses_back_to_the_same_triples():
+    out = io.StringIO()
+    write_turtle(out, nt_lines(TRIPLES), Abbreviator())
+    assert set(Graph().parse(data=out.getvalue(), format="turtle")) == TRIPLES
+
+
+def test_trig_block_parses_back_to_its_named_graph():
+    abbr, name = Abbreviator(), URIRef("https://w3id.org/vn-antq/id/article/a")
+    ds = Dataset().parse(data=abbr.header() + trig_block(nt_term(name), nt_lines(TRIPLES), abbr), format="trig")
+    assert set(ds.graph(name)) == TRIPLES
+
+
+@pytest.mark.parametrize("run_lines", [1, 2, 3, 1000])
+def test_merge_gives_every_distinct_line_once_in_order(tmp_path, run_lines):
+    merger = LineMerger(tmp_path, run_lines=run_lines)
+    parts = [["<a> <p> 1", "<c> <p> 3"], ["<a> <p> 1", "<b> <p> 2"], ["<c> <p> 3", "<d> <p> \"x y\""]]
+    for lines in parts:
+        merger.add(lines)
+    assert list(merger.lines()) == ["<a> <p> 1", "<b> <p> 2", "<c> <p> 3", '<d> <p> "x y"']
+    assert list(tmp_path.iterdir()) == []  # runs removed
