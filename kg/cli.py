@@ -107,7 +107,7 @@ def query(query, graph_path, fmt, timeout, allow_update, allow_service):
     try:
         text = q.query_text(query)
         q.parse(text)  # a syntax error is reported before the graph is loaded
-        output = q.answer(q.load_graph(graph_path), text, fmt, timeout, allow_update, allow_service)
+        output = q.answer_file(graph_path, text, fmt, timeout, allow_update, allow_service)
         click.echo(output, nl=False)
     except KgError as exc:
         raise click.ClickException(str(exc)) from None

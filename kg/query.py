@@ -295,3 +295,22 @@ def answer(graph: Graph, text: str, fmt: str = "table", timeout: float = DEFAULT
     if "fork" in multiprocessing.get_all_start_methods():
         return _in_process(graph, parsed, fmt, timeout, allow_service)
     return _in_thread(graph, parsed, fmt, timeout)
+
+
+def answer_file(path: Path, text: str, fmt: str = "table", timeout: float = DEFAULT_TIMEOUT,
+                allow_update: bool = False, allow_service: bool = False) -> str:
+    """answer() on the graph file at `path`: on pyoxigraph when installed and the query is a
+    plain read-only SELECT or ASK (kg.fastquery), else on rdflib. Same output either way."""
+    from kg import fastquery
+
+    parsed = parse(text)
+    check_allowed(parsed, allow_update, allow_service)
+    if fmt in FORMATS and not (allow_update or allow_service) and path.is_file() \
+            and fastquery.eligible(path, parsed.kind, parsed.operation):
+        try:
+            result = fastquery.run(path, sparql_prologue() + text, parsed.operation, timeout)
+        except TimeoutError:
+            raise _timed_out(timeout) from None
+        if result is not None:
+            return render(result, fmt)
+    return answer(load_graph(path), text, fmt, timeout, allow_update, allow_service)
