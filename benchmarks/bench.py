@@ -59,7 +59,7 @@ def run_child(args: list[str], timeout: float | None = None) -> dict:
     def sample():
         while proc.poll() is None:
             peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.25)
+            time.sleep(1.0)  # a scan of /proc costs CPU the build should have
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

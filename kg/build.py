@@ -275,9 +275,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic(path.parent, {path.name: data})
 
 
-def _article_output(path: Path, build, cache: ArticleCache | None) -> ArticleResult:
+def _article_output(path: Path, build, cache: ArticleCache | None, key: str | None = None) -> ArticleResult:
     """process_article, then its N-Triples lines and TriG block; from the cache if built before."""
-    key = cache.key(path) if cache else None
+    key = key or (cache.key(path) if cache else None)
     hit = cache.get(key) if key else None
     if hit is not None:
         iri, lines, trig = hit
@@ -309,16 +309,32 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
-def _results(files: list[Path], build, cache: ArticleCache | None, jobs: int):
-    """Each file's ArticleResult, in file order, computed by `jobs` processes."""
-    work = partial(_article_output, build=build, cache=cache)
-    if jobs <= 1 or len(files) < 2:
-        yield from map(work, files)
+def _output_of(item: tuple[Path, str | None], build, cache: ArticleCache | None) -> ArticleResult:
+    return _article_output(item[0], build, cache, item[1])
+
+
+def _computed(todo: list[tuple[Path, str | None]], build, cache: ArticleCache | None, jobs: int):
+    """The ArticleResult of each (path, key) in `todo`, in order, computed by `jobs` processes."""
+    work = partial(_output_of, build=build, cache=cache)
+    if jobs <= 1 or len(todo) < 2:
+        yield from map(work, todo)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(min(jobs, len(files)), initializer=_ignore_interrupt) as pool:
-        yield from pool.imap(work, files, chunksize=8)
+    with context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt) as pool:
+        yield from pool.imap(work, todo, chunksize=8)
+
+
+def _results(files: list[Path], build, cache: ArticleCache | None, jobs: int):
+    """Each file's ArticleResult, in file order. Cached articles are read here and only the
+    others go to the workers: a rebuild after a small change sends them almost nothing."""
+    keys = [cache.key(p) if cache else None for p in files]
+    cached = [bool(k) and cache.has(k) for k in keys]
+    todo = [(p, k) for p, k, hit in zip(files, keys, cached) if not hit]
+    with contextlib.closing(_computed(todo, build, cache, jobs)) as computed:
+        for path, key, hit in zip(files, keys, cached):
+            # A damaged entry is extracted again here, in this process.
+            yield _article_output(path, build, cache, key) if hit else next(computed)
 
 
 class _Exports:

@@ -57,6 +57,9 @@ class ArticleCache:
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / key[2:]
 
+    def has(self, key: str) -> bool:
+        return self._file(key).is_file()
+
     def get(self, key: str):
         try:
             return marshal.loads(zlib.decompress(self._file(key).read_bytes()))

@@ -68,12 +68,13 @@ def _rename(corpus):
     return "renamed"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("edit", [_change, _add, _rename])
-def test_only_the_edited_article_is_extracted_again(corpus, tmp_path, extractions, edit):
+def test_only_the_edited_article_is_extracted_again(corpus, tmp_path, extractions, edit, jobs):
     build([corpus], tmp_path / "out")
     stem = edit(corpus)
     extractions.clear()
-    report = build([corpus], tmp_path / "out")
+    report = build([corpus], tmp_path / "out", jobs=jobs)
     assert extractions == [stem]
     build([corpus], tmp_path / "fresh", cache=False)
     assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
