@@ -38,7 +38,7 @@ from kg.namespaces import ID, KGO, PROV, SCHEMA, bind_all
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
 COUNTED = ("Locality", "Organization", "Person", "Program", "Statistic")
-HTML_MAX_NODES = 5000  # past this the page is too slow to draw and to read: see --no-html, kg viz --around
+HTML_MAX_NODES = 3000  # past this the page is slow to make, draw and read: kg viz --around / --type draw parts
 
 
 @dataclass
@@ -380,7 +380,7 @@ class _Exports:
         if in_memory and nodes <= HTML_MAX_NODES:
             from kg.viz import render_html
 
-            g = bind_all(Graph()).parse(data="".join(line + " .\n" for line in lines), format="nt")
+            g = serialize.lines_to_graph(lines, bind_all(Graph()))
             return {"graph.html": render_html(g).encode("utf-8")}
         report.notes.append(f"graph.html: {nodes:,} nodes are more than the page can draw ({HTML_MAX_NODES:,}); "
                             "draw a part with `kg viz --around NAME` or `kg viz --type CLASS`")

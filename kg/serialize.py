@@ -58,6 +58,45 @@ def nt_lines(triples: Iterable[tuple]) -> list[str]:
     return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples})
 
 
+_UNESCAPES = {'\\"': '"', "\\\\": "\\", "\\n": "\n", "\\r": "\r"}
+_ESCAPED = re.compile(r'\\(?:["\\nr]|u[0-9A-Fa-f]{4})')
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: _UNESCAPES.get(m.group(0)) or chr(int(m.group(0)[2:], 16)), text)
+
+
+def parse_term(text: str):
+    """The rdflib term of an N-Triples term written by nt_term."""
+    if text[0] == "<":
+        return URIRef(_unescape(text[1:-1]))
+    if text.startswith("_:"):
+        return BNode(text[2:])
+    end = text.rindex('"')
+    lexical, tail = _unescape(text[1:end]), text[end + 1:]
+    if tail.startswith("@"):
+        return Literal(lexical, lang=tail[1:])
+    if tail.startswith("^^"):
+        return Literal(lexical, datatype=URIRef(_unescape(tail[3:-1])))
+    return Literal(lexical)
+
+
+def lines_to_graph(lines: Iterable[str], graph):
+    """Add the triples of N-Triples `lines` to an rdflib graph: several times faster than its NT parser."""
+    terms: dict[str, object] = {}
+
+    def term(text):
+        hit = terms.get(text)
+        if hit is None:
+            hit = terms[text] = parse_term(text)
+        return hit
+
+    graph.addN((term(s), term(p), term(o), graph) for s, p, o in map(split_line, lines))
+    return graph
+
+
 def split_line(line: str) -> tuple[str, str, str]:
     # Subjects and predicates are IRIs or blank nodes: neither holds a space.
     s, p, o = line.split(" ", 2)

@@ -6,7 +6,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.namespaces import KGO
-from kg.serialize import Abbreviator, LineMerger, nt_lines, nt_term, trig_block, write_turtle
+from kg.serialize import Abbreviator, LineMerger, lines_to_graph, nt_lines, nt_term, trig_block, write_turtle
 
 S = URIRef("https://w3id.org/vn-antq/id/locality/son-la/song-ma")
 
@@ -65,3 +65,9 @@ def test_merge_gives_every_distinct_line_once_in_order(tmp_path, run_lines):
         merger.add(lines)
     assert list(merger.lines()) == ["<a> <p> 1", "<b> <p> 2", "<c> <p> 3", '<d> <p> "x y"']
     assert list(tmp_path.iterdir()) == []  # runs removed
+
+
+def test_lines_back_to_an_rdflib_graph():
+    escaped = URIRef("http://example.org/a b")
+    triples = TRIPLES | {(escaped, RDFS.label, Literal("\\u0041 is not unescaped twice"))}
+    assert set(lines_to_graph(nt_lines(triples), Graph())) == triples
