@@ -5,7 +5,7 @@ process and measures the whole build (articles/s, MB/s, time per stage, peak
 memory of the process tree), an incremental rebuild (one article changed, one
 added), the HTML view, the six shipped queries through `kg query`, and
 rdflib's in-memory store against pyoxigraph for loading graph.ttl and for the
-shipped queries. Results go to benchmarks/results/<N>.json; `--markdown`
+shipped queries. Results go to benchmarks/results/<N>-jobs<J>.json; `--markdown`
 prints the table of every result file (benchmarks/RESULTS.md is made so).
 """
 from __future__ import annotations
@@ -351,7 +351,7 @@ def cli_rows(rs: list[dict]) -> list[str]:
 
 
 def markdown(rs: list[dict]) -> str:
-    rs = sorted(rs, key=lambda r: r["n"])
+    rs = sorted(rs, key=lambda r: (r["n"], r["jobs"]))
     head = "| | " + " | ".join(f"N = {r['n']:,} (--jobs {r['jobs']})" for r in rs) + " |\n|---|" + "---|" * len(rs)
     m = rs[-1]["machine"]
     lines = ["## Machine", "", f"- `nproc`: {m['nproc']} ({m['cpu']})", f"- Python {m['python']}, rdflib {m['rdflib']}, "
@@ -377,7 +377,7 @@ def main(argv=None) -> None:
     p.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"), help="corpus and outputs go here")
     p.add_argument("--phases", default="incremental,html,stores,cli", help="what to measure after the build")
     p.add_argument("--rdflib-max-triples", type=int, default=3_000_000, help="rdflib store comparison only up to this")
-    p.add_argument("--results", type=Path, default=RESULTS, help="folder for <N>.json")
+    p.add_argument("--results", type=Path, default=RESULTS, help="folder for <N>-jobs<J>.json")
     p.add_argument("--markdown", action="store_true", help="print the table of every result file and stop")
     args = p.parse_args(argv)
     if args.markdown:
@@ -386,7 +386,7 @@ def main(argv=None) -> None:
     phases = {x for x in args.phases.split(",") if x}
     result = run(args.n, args.jobs, args.work, args.seed, args.rdflib_max_triples, phases)
     args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / f"{args.n}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    (args.results / f"{args.n}-jobs{args.jobs}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     print(markdown([result]))
 
 

@@ -39,7 +39,7 @@ def test_corpus_files(tmp_path):
 def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path):
     bench.main(["--n", "20", "--work", str(tmp_path / "work"), "--results", str(tmp_path / "results"),
                 "--phases", "incremental,html,stores"])
-    result = json.loads((tmp_path / "results" / "20.json").read_text())
+    result = json.loads((tmp_path / "results" / "20-jobs1.json").read_text())
     build = result["build"]
     assert build["articles"] == 20 and build["triples"] > 0
     assert set(build["stages"]) == {"ingest", "extract", "graph", "write"}
