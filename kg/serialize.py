@@ -23,8 +23,11 @@ from kg.namespaces import PREFIXES
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 RUN_LINES = 1_500_000  # lines sorted in memory before a run goes to disk (~300 MB)
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+# Control characters are escaped too: no line holds one, so a line's sort order is the same
+# with its newline (in the merge) as without it (in memory).
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                          **{chr(c): f"\\u{c:04X}" for c in range(32) if chr(c) not in "\n\r\t"}})
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f]')
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name safe in a prefixed name
 
@@ -58,8 +61,8 @@ def nt_lines(triples: Iterable[tuple]) -> list[str]:
     return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples})
 
 
-_UNESCAPES = {'\\"': '"', "\\\\": "\\", "\\n": "\n", "\\r": "\r"}
-_ESCAPED = re.compile(r'\\(?:["\\nr]|u[0-9A-Fa-f]{4})')
+_UNESCAPES = {'\\"': '"', "\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t", "\\b": "\b", "\\f": "\f"}
+_ESCAPED = re.compile(r'\\(?:["\\nrtbf]|u[0-9A-Fa-f]{4})')
 
 
 def _unescape(text: str) -> str:

@@ -18,6 +18,7 @@ S = URIRef("https://w3id.org/vn-antq/id/locality/son-la/song-ma")
     (Literal("12.5", datatype=XSD.decimal), '"12.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
     (Literal(3, datatype=XSD.nonNegativeInteger), '"3"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>'),
     (URIRef("http://example.org/a b"), "<http://example.org/a\\u0020b>"),
+    (Literal("cột\tmốc\x0b"), r'"cột\tmốc\u000B"'),  # no control character in a line: the merge order holds
 ])
 def test_nt_term(term, expected):
     assert nt_term(term) == expected
@@ -69,5 +70,6 @@ def test_merge_gives_every_distinct_line_once_in_order(tmp_path, run_lines):
 
 def test_lines_back_to_an_rdflib_graph():
     escaped = URIRef("http://example.org/a b")
-    triples = TRIPLES | {(escaped, RDFS.label, Literal("\\u0041 is not unescaped twice"))}
+    triples = TRIPLES | {(escaped, RDFS.label, Literal("\\u0041 is not unescaped twice")),
+                         (escaped, RDFS.label, Literal("tab\there, bell\x07"))}
     assert set(lines_to_graph(nt_lines(triples), Graph())) == triples
