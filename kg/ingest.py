@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.data import read_rows
 from kg.decode import decode_bytes
+from kg.extract.patterns import UPPER
 from kg.text import clean_spaces, fold
 
 
@@ -19,12 +20,13 @@ _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PUBLISHER = re.compile(r"^(Báo|Tạp chí|Đài|Cổng thông tin|Cổng TTĐT|Trang TTĐT|Truyền hình)\s+[\w\s.-]{2,40}$")
 _CREDIT_LINE = re.compile(
-    r"^(?:Tác giả|Bài và ảnh|Bài, ảnh|Bài và ảnh|Tin, ảnh|Tin và ảnh|Bài|Tin|Ảnh|Nhóm PV|PV)\s*:\s*(.+)$", re.I
+    r"^(?:Tác giả|Bài và ảnh|Bài, ảnh|Tin, ảnh|Tin và ảnh|Bài|Tin|Ảnh|Nhóm PV|PV|Phóng sự|Video|Clip|Thực hiện)\s*:\s*(.+)$", re.I
 )
 # A photo credit at the end of a caption: "... ngày hội. Ảnh: T. HUY", "(Ảnh: T.P.)".
 _CAPTION_CREDIT = re.compile(r"[.,]?\s*\(?\b[Ảả]nh\s*:\s*([^()\n]{2,60}?)\)?\s*\.?\s*$")
 _NAME_SPLIT = re.compile(r"\s+[-–+&]\s+|\s*,\s*|\s+và\s+|\s*[-–]\s*$")
-_BYLINE = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,4}(?:\s*[-–+,]\s*(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,4})?)*\s*[-–]?$")
+# A byline name: up to five capitalised words or initials ("Huyền Trang", "T. HUY", "T.P.").
+_NAME_LIKE = re.compile(rf"^[{UPPER}][^\W\d_]*\.?(?:\s*[{UPPER}][^\W\d_]*\.?){{0,4}}$")
 
 
 @dataclass
@@ -58,6 +60,28 @@ def _lines(text: str):
 def _split_names(raw: str) -> list[str]:
     names = [_trim_name(clean_spaces(n)) for n in _NAME_SPLIT.split(raw)]
     return [n for n in names if n and len(n) <= 60]
+
+
+@lru_cache(maxsize=1)
+def _publisher_re() -> re.Pattern:
+    rows = read_rows("publisher_words.tsv")
+    prefixes = "|".join(re.escape(w) for kind, w in rows if kind == "prefix")
+    suffixes = "|".join(re.escape(w) for kind, w in rows if kind == "suffix")
+    return re.compile(rf"^(?:{prefixes})\b.*|.*(?i:{suffixes})$")
+
+
+def _take_credit(art: Article, raw: str, first: bool = False) -> bool:
+    """Read 'A - B (Báo X)' as authors and publisher; False, taking nothing, if it is not one."""
+    raw = raw.strip().rstrip(".") if not re.search(r"\b\w\.$", raw.strip()) else raw.strip()
+    outlet = re.search(r"\s*\(([^()]+)\)$", raw)
+    parts = _split_names(raw[: outlet.start()] if outlet else raw) + ([outlet.group(1)] if outlet else [])
+    publishers = [p for p in parts if _publisher_re().match(p)]
+    names = [p for p in parts if p not in publishers]
+    if not names and not publishers or not all(_NAME_LIKE.match(n) for n in names):
+        return False
+    art.authors = names + art.authors if first else art.authors + names
+    art.publisher = art.publisher or (publishers[0] if publishers else None)
+    return True
 
 
 def _trim_name(name: str) -> str:
@@ -108,8 +132,7 @@ def parse_article(text: str, stem: str, path: str = "") -> Article:
             art.publisher = art.publisher or stripped
             continue
         credit = _CREDIT_LINE.match(stripped)
-        if credit:
-            art.authors += _split_names(credit.group(1))
+        if credit and _take_credit(art, credit.group(1)):
             continue
         if not seen_content and art.title is None and not body and _is_title(stripped):
             art.title = clean_spaces(stripped)
@@ -132,9 +155,8 @@ def _trailing_bylines(art: Article, body: list[tuple[int, int]]) -> None:
     while len(body) > 1:
         start, end = body[-1]
         line = art.text[start:end].strip()
-        if len(line) > 60 or not _BYLINE.match(line) or re.search(r"\d", line):
+        if len(line) > 90 or re.search(r"\d", line) or not _take_credit(art, line, first=True):
             break
-        art.authors = _split_names(line) + art.authors
         body.pop()
 
 

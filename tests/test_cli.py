@@ -84,3 +84,24 @@ def test_query_on_trig_sees_named_graphs(seeds_build):
     result = run("query", text, "-g", seeds_build / "graph.trig", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[1] == "5"
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_shipped_queries_answer_the_same_on_both_engines(seeds_build, name, monkeypatch):
+    pytest.importorskip("pyoxigraph")
+    args = ("query", name, "-g", seeds_build / "graph.ttl", "--format", "csv")
+    fast = run(*args).output
+    monkeypatch.setenv("KG_NO_OXIGRAPH", "1")
+    assert run(*args).output == fast
+
+
+def test_a_person_without_post_is_listed_beside_one_with_a_post(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(
+        "Bài A\n\nThượng tá Vũ Văn Cường, Trưởng Công an huyện Sông Mã, cho biết anh Lò Văn Pâng đã giao nộp 1 khẩu súng.\n"
+        "Đại úy Lê Văn Hải tham gia buổi tuyên truyền.\n", encoding="utf-8")
+    run("build", tmp_path, "-o", tmp_path / "out")
+    for engine in ("", "1"):
+        monkeypatch.setenv("KG_NO_OXIGRAPH", engine)
+        result = run("query", "officers", "-g", tmp_path / "out" / "graph.ttl", "--format", "csv")
+        rows = {(r["name"], r["rank"]) for r in csv.DictReader(io.StringIO(result.output))}
+        assert {("Vũ Văn Cường", "Thượng tá"), ("Lò Văn Pâng", ""), ("Lê Văn Hải", "Đại úy")} <= rows, engine

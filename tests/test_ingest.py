@@ -90,3 +90,21 @@ def test_a_body_sentence_with_a_time_and_a_date_is_kept():
     line = "Lúc 10:30 ngày 12/3/2023, Công an huyện Sông Mã đã tổ chức hội nghị tuyên truyền cho 200 người dân."
     a = parse_article(f"Tiêu đề\n\nCâu đầu tiên của bài.\n{line}\n", "x")
     assert line in body(a)
+
+
+@pytest.mark.parametrize("line,authors,publisher", [
+    ("Minh Hạnh - Trung Kiên (Đài PT&TH Hòa Bình)", ["Minh Hạnh", "Trung Kiên"], "Đài PT&TH Hòa Bình"),
+    ("Ngọc Ngà - Lâm Đồng Online", ["Ngọc Ngà"], "Lâm Đồng Online"),
+    ("Tin, ảnh: Thanh Trúc - Công an tỉnh Quảng Trị", ["Thanh Trúc"], "Công an tỉnh Quảng Trị"),
+    ("Phóng sự: Kim Ngân - Thạch Đa Ra", ["Kim Ngân", "Thạch Đa Ra"], None),
+])
+def test_bylines_with_their_outlet(line, authors, publisher):
+    a = parse_article(f"Tiêu đề\n\nCông an xã tổ chức tuyên truyền.\n\n{line}\n", "x")
+    assert (a.authors, a.publisher) == (authors, publisher)
+
+
+def test_a_caption_after_anh_is_body_and_its_credit_an_author():
+    line = "Ảnh: Già làng trao đổi với cán bộ Công an xã Ba Thành. Ảnh: Trần Thu"
+    a = parse_article(f"Tiêu đề\n\nCâu đầu.\n{line}\nCâu cuối của bài viết.\n", "x")
+    assert a.authors == ["Trần Thu"]
+    assert "Công an xã Ba Thành" in body(a)

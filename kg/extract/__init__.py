@@ -1,6 +1,8 @@
 """Extraction: one article's text in, its facts out (one module per entity kind)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
@@ -8,8 +10,10 @@ from kg.extract.organizations import Resolver, extract_organizations
 from kg.extract.programs import extract_programs
 from kg.extract.sentences import split_sentences
 from kg.extract.statistics import extract_statistics
-from kg.ingest import Article
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.ingest import Article
 
 EXTRACTOR_VERSION = "2"
 _DEPTH = {"tỉnh": 0, "huyện": 1, "xã": 2, "thôn": 3}
