@@ -224,10 +224,19 @@ def render(ds: Dataset, html: bool) -> tuple[dict[str, bytes], Graph]:
     return outputs, g
 
 
+def _mkstemp(folder: Path, prefix: str) -> tuple[int, str]:
+    """A temporary file with the permissions an ordinary file would get (mkstemp's are 0600)."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    return fd, tmp
+
+
 def _stage(path: Path, data: bytes) -> str:
     """Write `data` to a temporary file beside `path`; return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _mkstemp(path.parent, f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -349,7 +358,7 @@ class _Exports:
         self.abbr = serialize.Abbreviator()
 
     def _open(self, name: str):
-        fd, tmp = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".tmp")
+        fd, tmp = _mkstemp(self.out_dir, f".{name}.")
         self.staged[self.out_dir / name] = tmp
         return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 

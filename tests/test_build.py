@@ -181,3 +181,17 @@ def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path):
     with pytest.raises(KgError) as err:
         build([SEED_FILES[0]], not_a_folder, html=False)
     assert str(err.value) == f"{not_a_folder}: cannot write the exports (file exists)"
+
+
+def test_exports_are_readable_by_others_as_ordinary_files(tmp_path):
+    import os
+    import stat
+
+    from kg.build import build
+    from tests.conftest import SEEDS
+
+    build([SEEDS], tmp_path, html=False)
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in ("graph.ttl", "graph.trig"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
