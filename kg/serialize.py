@@ -124,9 +124,10 @@ class Abbreviator:
         iri = text[1:-1]
         cut = max(iri.rfind("#"), iri.rfind("/")) + 1
         prefix, local = self.by_ns.get(iri[:cut]), iri[cut:]
-        if prefix is None or not _LOCAL.fullmatch(local):
-            return text  # instance IRIs ("…/locality/son-la/song-ma") stay whole
-        self.cache[text] = short = f"{prefix}:{local}"
+        # Instance IRIs ("…/locality/son-la/song-ma") stay whole.
+        short = text if prefix is None or not _LOCAL.fullmatch(local) else f"{prefix}:{local}"
+        if len(self.cache) < 1_000_000:  # entities recur across articles; bounded memory
+            self.cache[text] = short
         return short
 
     def term(self, text: str) -> str:
