@@ -72,7 +72,9 @@ class ArticleGraph:
         self.g = g
         self.article = article
         self.iri = article_iri(article.stem)
-        self.done: dict = {}  # sentences and concepts already written: each mention would rewrite them
+        # Sentences, concepts, places and organisations already written (places and
+        # organisations by identity: the facts live as long as this writer).
+        self.done: dict = {}
 
     def sentence(self, s: Sentence) -> URIRef:
         iri = self.done.get((s.start, s.end))
@@ -109,7 +111,11 @@ class ArticleGraph:
         return iri
 
     def locality(self, loc: Locality) -> URIRef:
-        iri = self.labelled(locality_iri(loc, self.article.stem), KGO.Locality, loc.name, loc.sentence)
+        # Every statistic, organisation and program about a place names it again: write it once.
+        iri = self.done.get(id(loc))
+        if iri is not None:
+            return iri
+        iri = self.done[id(loc)] = self.labelled(locality_iri(loc, self.article.stem), KGO.Locality, loc.name, loc.sentence)
         self.g.add((iri, KGO.level, self.concept("level", loc.level)))
         self.g.add((iri, KGO.levelWord, vi(loc.word)))
         if loc.code:
@@ -124,6 +130,13 @@ class ArticleGraph:
         return iri
 
     def organization(self, org: Organization, mentioned: bool = True) -> URIRef:
+        iri = self.done.get((id(org), mentioned))
+        if iri is not None:
+            return iri
+        iri = self.done[(id(org), mentioned)] = self._organization(org, mentioned)
+        return iri
+
+    def _organization(self, org: Organization, mentioned: bool) -> URIRef:
         if mentioned:
             iri = self.labelled(org_iri(org, self.article.stem), KGO.Organization, org.name, org.sentence)
         else:

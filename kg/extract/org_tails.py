@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.data import read_words
 from kg.extract.org_places import Place, person_like, place_at
-from kg.extract.patterns import CAP, alternation
+from kg.extract.patterns import CAP, ialternation
 from kg.text import canonical_tones, fold
 
 MAX_TAIL = 30        # words; a longer run is prose, not a name
@@ -49,18 +49,18 @@ def _orgs():
 
 @lru_cache(maxsize=1)
 def head_re() -> re.Pattern:
-    words = alternation(both_tones(h.text for h in _orgs().heads().values()))
+    words = ialternation(both_tones(h.text for h in _orgs().heads().values()))
     return re.compile(rf"(?<![\w])({words})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _stop_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(read_words('org_tail_stops.tsv'))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{ialternation(read_words('org_tail_stops.tsv'))})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _connector_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(read_words('org_name_words.tsv'))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{ialternation(read_words('org_name_words.tsv'))})(?!\w)", re.IGNORECASE)
 
 
 def _starts_head(text: str, at: int) -> bool:
@@ -100,7 +100,7 @@ def _ends_tail(text: str, at: int, ctx) -> bool:
 
 @lru_cache(maxsize=1)
 def _compound_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(read_words('org_level_compounds.tsv'))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{ialternation(read_words('org_level_compounds.tsv'))})(?!\w)", re.IGNORECASE)
 
 
 def _closes(text: str, at: int) -> bool:

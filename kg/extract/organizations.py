@@ -15,7 +15,7 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
 from kg.extract.org_places import Place, Resolver, place_at, type_word
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
-from kg.extract.patterns import alternation
+from kg.extract.patterns import alternation, ialternation
 from kg.text import clean_spaces, fold
 
 __all__ = ["Context", "Parsed", "Resolver", "expand", "extract_organizations", "parse_all", "parse_at"]
@@ -97,7 +97,7 @@ def _drop_glosses(text: str, table: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1)
 def _generic_re() -> re.Pattern:
-    return re.compile(rf"[ \t]+(?:{alternation(read_words('org_generic_words.tsv'))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"[ \t]+(?:{ialternation(read_words('org_generic_words.tsv'))})(?!\w)", re.IGNORECASE)
 
 
 def names_its_level(head: Head) -> bool:
@@ -250,7 +250,7 @@ _MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,
 
 @lru_cache(maxsize=1)
 def _not_names_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{alternation(read_words('org_not_names.tsv'))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{ialternation(read_words('org_not_names.tsv'))})(?!\w)", re.IGNORECASE)
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -289,7 +289,7 @@ def _parse_all(text: str, ctx: Context) -> list[Parsed]:
 
 @lru_cache(maxsize=1)
 def _post_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(read_words('posts.tsv'))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{ialternation(read_words('posts.tsv'))})(?!\w)", re.IGNORECASE)
 
 
 def _is_post(text: str, m: re.Match) -> bool:

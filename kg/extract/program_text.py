@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import read_rows
-from kg.extract.patterns import UPPER, alternation
+from kg.extract.patterns import UPPER, alternation, ialternation
 from kg.text import clean_spaces, fold
 
 # A quoted stretch: typographic or straight double quotes, typographic single quotes,
@@ -60,10 +60,10 @@ def folded(role: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _stop_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     place_words = alternation(w for w, *_ in read_rows("locality_words.tsv"))
-    end = re.compile(rf"(?<!\w)(?i:{alternation(words('end'))})(?!\w)")
+    end = re.compile(rf"(?<!\w)(?i:{ialternation(words('end'))})(?!\w)")
     place = re.compile(
-        rf"(?<!\w)(?i:{alternation(words('place'))})\s+"
-        rf"(?=(?i:{alternation(words('place-next'))})(?!\w)|(?i:{place_words})\s+[{UPPER}\d]|[{UPPER}\d])"
+        rf"(?<!\w)(?i:{ialternation(words('place'))})\s+"
+        rf"(?=(?i:{ialternation(words('place-next'))})(?!\w)|(?i:{place_words})\s+[{UPPER}\d]|[{UPPER}\d])"
     )
     punct = re.compile(r"[,;.:()!?…“”\"‘’]|\s[-–]\s|$")
     return end, place, punct

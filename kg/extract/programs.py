@@ -17,7 +17,7 @@ from functools import lru_cache
 from kg.data import read_rows
 from kg.extract import program_text as pt
 from kg.extract.model import Program, Sentence
-from kg.extract.patterns import alternation
+from kg.extract.patterns import alternation, ialternation
 from kg.text import fold
 
 # Document numbers: '22', '06/2014/NĐ-CP', '521/QĐ - TTg', '1222/KH-BCĐ', '09-CT/TW'.
@@ -90,15 +90,15 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "kind": re.compile(rf"(?<!\w)(?i:{kinds})(?!\w)"),
         "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
-        "number": re.compile(rf"\s+(?P<word>(?i:{alternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
-        "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{alternation(pt.words('conjunction'))})(?!\w))?"
+        "number": re.compile(rf"\s+(?P<word>(?i:{ialternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
+        "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{ialternation(pt.words('conjunction'))})(?!\w))?"
                            rf"\s*(?:(?P<kind>(?i:{kinds}))\s*:?\s*)?"),
         # case-sensitive: 'Như Xuân' is a place, not 'như'
         "intro": re.compile(rf"(?<!\w)(?:{alternation(pt.words('introducer'))})(?!\w)\s*:?|:"),
         "lead": re.compile(rf"\s*:?\s*(?:(?i:{alternation(pt.words('plural'))})\s+)?(?:(?P<kind>(?i:{kinds}))(?!\w)\s*:?\s*)?"),
-        "plural": re.compile(rf"(?:(?<!\w)(?i:{alternation(pt.words('plural'))})|\d)\s+$"),
+        "plural": re.compile(rf"(?:(?<!\w)(?i:{ialternation(pt.words('plural'))})|\d)\s+$"),
         "inner": re.compile(rf"^\s*(?P<kind>(?i:{kinds}))\s+(?P<name>\S.*)$"),
-        "conj": re.compile(rf"\s*(?i:{alternation(pt.words('conjunction'))})\s+(?:(?P<kind>(?i:{kinds}))\s+)?"),
+        "conj": re.compile(rf"\s*(?i:{ialternation(pt.words('conjunction'))})\s+(?:(?P<kind>(?i:{kinds}))\s+)?"),
     }
 
 

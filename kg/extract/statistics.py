@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Sentence, Statistic
-from kg.extract.patterns import alternation
+from kg.extract.patterns import alternation, ialternation
 from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -39,16 +39,16 @@ def _patterns() -> dict[str, re.Pattern]:
         "number": re.compile(
             rf"(?<![\w.,/+-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?=(?:{glued})(?!\w)|(?![\w/]|[.,]\d))"
         ),
-        "word_number": re.compile(rf"(?<!\w)(?P<a>(?i:{alternation(w['number_word'])}))(?=[ \t]+\w)"),
-        "multiplier": re.compile(rf"\s*(?P<m>{alternation(w['multiplier'])})(?!\w)", re.I),
+        "word_number": re.compile(rf"(?<!\w)(?P<a>(?i:{ialternation(w['number_word'])}))(?=[ \t]+\w)"),
+        "multiplier": re.compile(rf"\s*(?P<m>{ialternation(w['multiplier'])})(?!\w)", re.I),
         "percent": re.compile(r"\s*%"),
-        "not_unit": re.compile(rf"\s*(?:{alternation(w['not_unit'])})(?!\w)", re.I),
-        "not_before": re.compile(rf"(?:^|\W)(?:{alternation(w['not_before'])})\s*{listed}$", re.I),
+        "not_unit": re.compile(rf"\s*(?:{ialternation(w['not_unit'])})(?!\w)", re.I),
+        "not_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['not_before'])})\s*{listed}$", re.I),
         "glued": re.compile(rf"(?:{glued})(?!\w)"),
-        "anaphor": re.compile(rf"(?<!\w)(?:{alternation(w['anaphor'])})(?!\w)", re.I),
-        "count_before": re.compile(rf"(?:^|\W)(?:{alternation(w['count_before'])})\s*$", re.I),
+        "anaphor": re.compile(rf"(?<!\w)(?:{ialternation(w['anaphor'])})(?!\w)", re.I),
+        "count_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['count_before'])})\s*$", re.I),
         "unit_word": re.compile(r"\s*([^\W\d_][\w]*(?:-[\w]+)?)"),
-        "unit_before": re.compile(rf"(?<!\w)(?:{alternation(w['unit_before'])})\s+", re.I),
+        "unit_before": re.compile(rf"(?<!\w)(?:{ialternation(w['unit_before'])})\s+", re.I),
     }
 
 
@@ -64,7 +64,7 @@ def _plain(value: Decimal) -> Decimal:
 
 @lru_cache(maxsize=1)
 def _stop_re() -> re.Pattern:
-    return re.compile(rf"\s*(?:{alternation(_words()['unit_stop'])})(?!\w)", re.I)
+    return re.compile(rf"\s*(?:{ialternation(_words()['unit_stop'])})(?!\w)", re.I)
 
 
 def _unit_words(text: str, pos: int, limit: int) -> tuple[list[str], int]:
