@@ -32,7 +32,7 @@ from kg.errors import InputError, KgError
 from kg.extract import extract
 from kg import serialize
 from kg.cache import ArticleCache
-from kg.graph import article_iri, article_triples, new_dataset
+from kg.graph import article_iri, article_lines, new_dataset
 from kg.ingest import read_article
 from kg.namespaces import ID, KGO, PROV, SCHEMA, bind_all
 
@@ -116,7 +116,6 @@ class ArticleResult:
     path: Path
     iri: str | None = None          # its named graph; None if it could not be read
     skipped: str | None = None      # why it is left out
-    triples: set | None = None
     lines: list[str] | None = None  # its triples as sorted N-Triples lines
     trig: str | None = None         # its TriG block
     seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)  # ingest, extract, graph
@@ -138,7 +137,7 @@ def process_article(path: Path, build) -> ArticleResult:
     try:
         facts = extract(article)
         t2 = time.perf_counter()
-        result.triples = article_triples(article, facts, build)
+        result.lines = article_lines(article, facts, build)
     except Exception as exc:
         result.skipped = f"{path}: internal error while extracting ({_brief(exc)}); please report it"
         return result
@@ -163,9 +162,7 @@ def _add_one(ds: Dataset, path: Path, build, owners: dict, report: BuildReport) 
     """Read, extract and add one article; any problem skips this article only."""
     result = process_article(path, build)
     if _accept(result, owners, report):
-        g = ds.graph(URIRef(result.iri))
-        for triple in result.triples:
-            g.add(triple)
+        serialize.lines_to_graph(result.lines, ds.graph(URIRef(result.iri)))
 
 
 def _brief(exc: Exception) -> str:
@@ -295,9 +292,7 @@ def _article_output(path: Path, build, cache: ArticleCache | None, key: str | No
     result.key = key
     if result.skipped is None:
         t = time.perf_counter()
-        result.lines = serialize.nt_lines(result.triples)
         result.trig = serialize.trig_block(serialize.nt_term(URIRef(result.iri)), result.lines, _abbreviator())
-        result.triples = None  # the lines say it all; not sent back to the main process
         ingest, extracting, graph = result.seconds
         result.seconds = (ingest, extracting, graph + time.perf_counter() - t)
         if key:

@@ -11,6 +11,9 @@ from kg.data import read_rows
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.ingest import Article
 from kg.namespaces import ID, KGO, NIF, ORG, SCHEMA, bind_all
+from kg.serialize import lines_to_graph, nt_iri, nt_term
+
+ID_BASE = str(ID)
 from kg.text import slug
 
 SCHEMES = {"level": KGO.LocalityLevels, "org-type": KGO.OrganizationTypes, "program-kind": KGO.ProgramKinds, "rank": KGO.Ranks}
@@ -22,10 +25,15 @@ def coded_words() -> dict[tuple[str, str], str]:
     return {(row[0], row[1]): row[2] for row in read_rows("concept_labels.tsv") if len(row) > 2 and row[2]}
 
 
-@lru_cache(maxsize=1 << 16)
-def vi(text: str) -> Literal:
-    # Cached: labels repeat within and across articles, and rdflib's Literal() is slow to make.
-    return Literal(text, lang="vi")
+@lru_cache(maxsize=1 << 16)  # labels repeat within and across articles
+def vi(text: str) -> str:
+    """A Vietnamese label in N-Triples form."""
+    return nt_term(Literal(text, lang="vi"))
+
+
+def plain(text: str) -> str:
+    """A plain literal in N-Triples form."""
+    return nt_term(Literal(text))
 
 
 def article_iri(stem: str) -> URIRef:
@@ -65,92 +73,129 @@ def decimal_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-class ArticleGraph:
-    """Writes one article's facts into its named graph."""
+def _t(term) -> str:
+    return nt_term(term)
 
-    def __init__(self, g: Graph, article: Article):
-        self.g = g
+
+def kgid(path: str) -> str:
+    """An instance IRI in N-Triples form: kgid("locality/son-la") is <…/id/locality/son-la>."""
+    return nt_iri(ID_BASE + path)
+
+
+@lru_cache(maxsize=4096)
+def concept_nt(key: tuple[str, str]) -> str:
+    return nt_term(concept_iri(*key))
+
+
+class _Vocabulary(dict):
+    """V["kgo:level"]: a vocabulary term in N-Triples form, made once. The namespace object
+    checks the name (KGO knows only the terms of ontology/kg.ttl)."""
+
+    NAMESPACES = {"kgo": KGO, "nif": NIF, "skos": SKOS, "org": ORG, "prov": PROV, "schema": SCHEMA,
+                  "foaf": FOAF, "xsd": XSD, "rdf": RDF, "rdfs": RDFS}
+
+    def __missing__(self, name: str) -> str:
+        prefix, local = name.split(":")
+        term = self[name] = nt_term(getattr(self.NAMESPACES[prefix], local))
+        return term
+
+
+V = _Vocabulary()
+A, LABEL, PREF, MENTIONED, MENTIONS = V["rdf:type"], V["rdfs:label"], V["skos:prefLabel"], V["kgo:mentionedIn"], V["schema:mentions"]
+NNI = V["xsd:nonNegativeInteger"]
+
+
+class ArticleGraph:
+    """Writes one article's facts as N-Triples lines "<s> <p> o": the build serialises lines
+    (kg.serialize), and writing them straight is several times cheaper than making rdflib
+    terms first."""
+
+    def __init__(self, lines: set[str], article: Article):
+        self.lines = lines
         self.article = article
-        self.iri = article_iri(article.stem)
+        self.iri = _t(article_iri(article.stem))
         # Sentences, concepts, places and organisations already written (places and
         # organisations by identity: the facts live as long as this writer).
         self.done: dict = {}
 
-    def sentence(self, s: Sentence) -> URIRef:
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.add(f"{s} {p} {o}")
+
+    def sentence(self, s: Sentence) -> str:
         iri = self.done.get((s.start, s.end))
         if iri is not None:
             return iri
-        iri = self.done[(s.start, s.end)] = URIRef(f"{self.iri}#char={s.start},{s.end}")
-        g = self.g
-        g.add((iri, RDF.type, KGO.Sentence))
-        g.add((iri, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
-        g.add((iri, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
-        g.add((iri, NIF.anchorOf, Literal(s.text)))
-        g.add((iri, NIF.referenceContext, self.iri))
+        iri = self.done[(s.start, s.end)] = f"{self.iri[:-1]}#char={s.start},{s.end}>"
+        add = self.add
+        add(iri, A, V["kgo:Sentence"])
+        add(iri, V["nif:beginIndex"], f'"{s.start}"^^{NNI}')
+        add(iri, V["nif:endIndex"], f'"{s.end}"^^{NNI}')
+        add(iri, V["nif:anchorOf"], plain(s.text))
+        add(iri, V["nif:referenceContext"], self.iri)
         return iri
 
-    def concept(self, scheme: str, label: str) -> URIRef:
+    def concept(self, scheme: str, label: str) -> str:
         iri = self.done.get((scheme, label))
         if iri is not None:
             return iri
-        iri = self.done[(scheme, label)] = concept_iri(scheme, label)
-        self.g.add((iri, RDF.type, SKOS.Concept))
+        iri = self.done[(scheme, label)] = concept_nt((scheme, label))
+        self.add(iri, A, V["skos:Concept"])
         word = coded_words().get((scheme, label))
         if word:  # a code ("police"): its notation, and the Vietnamese word ontology/schemes.ttl gives it
-            self.g.add((iri, SKOS.notation, Literal(label)))
-        self.g.add((iri, SKOS.prefLabel, vi(word or label)))
-        self.g.add((iri, SKOS.inScheme, SCHEMES[scheme]))
+            self.add(iri, V["skos:notation"], plain(label))
+        self.add(iri, PREF, vi(word or label))
+        self.add(iri, V["skos:inScheme"], _t(SCHEMES[scheme]))
         return iri
 
-    def labelled(self, iri: URIRef, cls: URIRef, label: str, sentence: Sentence) -> URIRef:
-        self.g.add((iri, RDF.type, cls))
-        self.g.add((iri, RDFS.label, vi(label)))
-        self.g.add((iri, SKOS.prefLabel, vi(label)))
-        self.g.add((iri, KGO.mentionedIn, self.sentence(sentence)))
-        self.g.add((self.iri, SCHEMA.mentions, iri))
+    def labelled(self, iri: str, cls: str, label: str, sentence: Sentence) -> str:
+        self.add(iri, A, cls)
+        self.add(iri, LABEL, vi(label))
+        self.add(iri, PREF, vi(label))
+        self.add(iri, MENTIONED, self.sentence(sentence))
+        self.add(self.iri, MENTIONS, iri)
         return iri
 
-    def locality(self, loc: Locality) -> URIRef:
+    def locality(self, loc: Locality) -> str:
         # Every statistic, organisation and program about a place names it again: write it once.
         iri = self.done.get(id(loc))
         if iri is not None:
             return iri
-        iri = self.done[id(loc)] = self.labelled(locality_iri(loc, self.article.stem), KGO.Locality, loc.name, loc.sentence)
-        self.g.add((iri, KGO.level, self.concept("level", loc.level)))
-        self.g.add((iri, KGO.levelWord, vi(loc.word)))
+        iri = self.done[id(loc)] = self.labelled(kgid("locality/" + place_path(loc, self.article.stem)), V["kgo:Locality"], loc.name, loc.sentence)
+        self.add(iri, V["kgo:level"], self.concept("level", loc.level))
+        self.add(iri, V["kgo:levelWord"], vi(loc.word))
         if loc.code:
-            self.g.add((iri, KGO.code, Literal(loc.code)))
+            self.add(iri, V["kgo:code"], plain(loc.code))
         if loc.successor:
-            self.g.add((iri, KGO.successor, vi(loc.successor)))
+            self.add(iri, V["kgo:successor"], vi(loc.successor))
         if loc.parent is not None:
-            parent = locality_iri(loc.parent, self.article.stem)
-            self.g.add((iri, KGO.parent, parent))
-            self.g.add((parent, RDF.type, KGO.Locality))
-            self.g.add((parent, RDFS.label, vi(loc.parent.name)))
+            parent = kgid("locality/" + place_path(loc.parent, self.article.stem))
+            self.add(iri, V["kgo:parent"], parent)
+            self.add(parent, A, V["kgo:Locality"])
+            self.add(parent, LABEL, vi(loc.parent.name))
         return iri
 
-    def organization(self, org: Organization, mentioned: bool = True) -> URIRef:
+    def organization(self, org: Organization, mentioned: bool = True) -> str:
         iri = self.done.get((id(org), mentioned))
         if iri is not None:
             return iri
         iri = self.done[(id(org), mentioned)] = self._organization(org, mentioned)
         return iri
 
-    def _organization(self, org: Organization, mentioned: bool) -> URIRef:
+    def _organization(self, org: Organization, mentioned: bool) -> str:
+        iri = kgid("organization/" + org_path(org, self.article.stem))
         if mentioned:
-            iri = self.labelled(org_iri(org, self.article.stem), KGO.Organization, org.name, org.sentence)
+            self.labelled(iri, V["kgo:Organization"], org.name, org.sentence)
         else:
             # A parent named only inside its sub-unit's name ("Bộ Công an" in "Cục ... Bộ Công an")
             # is linked, not counted among the organisations the article names.
-            iri = org_iri(org, self.article.stem)
-            self.g.add((iri, RDF.type, ORG.Organization))
-            self.g.add((iri, RDFS.label, vi(org.name)))
-        self.g.add((iri, KGO.organizationType, self.concept("org-type", org.type)))
-        self.g.add((iri, ORG.classification, concept_iri("org-type", org.type)))
+            self.add(iri, A, V["org:Organization"])
+            self.add(iri, LABEL, vi(org.name))
+        self.add(iri, V["kgo:organizationType"], self.concept("org-type", org.type))
+        self.add(iri, V["org:classification"], concept_nt(("org-type", org.type)))
         if org.locality is not None:
-            self.g.add((iri, KGO.locality, self.locality(org.locality)))
+            self.add(iri, V["kgo:locality"], self.locality(org.locality))
         if org.parent is not None:
-            self.g.add((iri, ORG.subOrganizationOf, self.organization(org.parent, mentioned=False)))
+            self.add(iri, V["org:subOrganizationOf"], self.organization(org.parent, mentioned=False))
         return iri
 
     def officers(self, officers) -> None:
@@ -161,90 +206,87 @@ class ArticleGraph:
             org = next((r.organization for r in records if r.organization is not None), None)
             # Same name and same organisation: the same person across articles.
             scope = org_path(org, self.article.stem) if org else f"in-{slug(self.article.stem)}"
-            person = ID[f"person/{slug(name)}/{scope}"]
+            person = kgid(f"person/{slug(name)}/{scope}")
             for r in records:
-                self.labelled(person, KGO.Person, name, r.sentence)
-                self.g.add((person, FOAF.name, Literal(name)))
+                self.labelled(person, V["kgo:Person"], name, r.sentence)
+                self.add(person, V["foaf:name"], plain(name))
                 if r.post is None and r.organization is None:
                     if r.rank:
-                        self.g.add((person, KGO.rank, self.concept("rank", r.rank)))
+                        self.add(person, V["kgo:rank"], self.concept("rank", r.rank))
                     continue
                 self.membership(person, r)
 
-    def membership(self, person: URIRef, r) -> None:
+    def membership(self, person: str, r) -> None:
         key = "/".join(slug(x) for x in (r.name, r.post or "", r.organization.name if r.organization else ""))
-        m = ID[f"membership/{key}"]
-        g = self.g
-        g.add((m, RDF.type, ORG.Membership))
-        g.add((m, ORG.member, person))
-        g.add((m, PROV.wasDerivedFrom, self.sentence(r.sentence)))
+        m = kgid(f"membership/{key}")
+        add = self.add
+        add(m, A, V["org:Membership"])
+        add(m, V["org:member"], person)
+        add(m, V["prov:wasDerivedFrom"], self.sentence(r.sentence))
         if r.post:
-            g.add((m, KGO.postTitle, vi(r.post)))
-            role = ID[f"role/{slug(r.post)}"]
-            g.add((role, RDF.type, ORG.Role))
-            g.add((role, RDFS.label, vi(r.post)))
-            g.add((m, ORG.role, role))
+            add(m, V["kgo:postTitle"], vi(r.post))
+            role = kgid(f"role/{slug(r.post)}")
+            add(role, A, V["org:Role"])
+            add(role, LABEL, vi(r.post))
+            add(m, V["org:role"], role)
         if r.organization is not None:
-            g.add((m, ORG.organization, self.organization(r.organization)))
+            add(m, V["org:organization"], self.organization(r.organization))
         if r.rank:
-            g.add((m, KGO.rank, self.concept("rank", r.rank)))
+            add(m, V["kgo:rank"], self.concept("rank", r.rank))
 
     def program(self, p) -> None:
-        iri = self.labelled(ID[f"program/{slug(p.kind)}/{slug(p.name)}"], KGO.Program, p.name, p.sentence)
-        self.g.add((iri, KGO.kind, self.concept("program-kind", p.kind)))
+        iri = self.labelled(kgid(f"program/{slug(p.kind)}/{slug(p.name)}"), V["kgo:Program"], p.name, p.sentence)
+        self.add(iri, V["kgo:kind"], self.concept("program-kind", p.kind))
         if p.locality is not None:
-            self.g.add((iri, KGO.carriedOutIn, self.locality(p.locality)))
+            self.add(iri, V["kgo:carriedOutIn"], self.locality(p.locality))
         if p.organization is not None:
-            self.g.add((iri, KGO.carriedOutBy, self.organization(p.organization)))
+            self.add(iri, V["kgo:carriedOutBy"], self.organization(p.organization))
 
     def statistic(self, st, index: int) -> None:
-        iri = ID[f"statistic/{slug(self.article.stem)}/{st.start}-{index}"]
-        g = self.g
+        iri = kgid(f"statistic/{slug(self.article.stem)}/{st.start}-{index}")
+        add = self.add
         value = decimal_text(st.value)
-        g.add((iri, RDF.type, KGO.Statistic))
-        g.add((iri, RDFS.label, vi(f"{value} {st.unit}")))
-        g.add((iri, KGO.value, Literal(value, datatype=XSD.decimal)))
-        g.add((iri, KGO.unit, vi(st.unit)))
-        g.add((iri, PROV.wasDerivedFrom, self.sentence(st.sentence)))
-        g.add((self.iri, SCHEMA.mentions, iri))
+        add(iri, A, V["kgo:Statistic"])
+        add(iri, LABEL, vi(f"{value} {st.unit}"))
+        add(iri, V["kgo:value"], _t(Literal(value, datatype=XSD.decimal)))
+        add(iri, V["kgo:unit"], vi(st.unit))
+        add(iri, V["prov:wasDerivedFrom"], self.sentence(st.sentence))
+        add(self.iri, MENTIONS, iri)
         if st.subject is not None:
             subject = self.locality(st.subject) if isinstance(st.subject, Locality) else self.organization(st.subject)
-            g.add((iri, KGO.subject, subject))
+            add(iri, V["kgo:subject"], subject)
 
     def metadata(self, build: URIRef) -> None:
-        a, g = self.article, self.g
-        g.add((self.iri, RDF.type, SCHEMA.NewsArticle))
-        g.add((self.iri, KGO.articleId, Literal(a.stem)))
-        g.add((self.iri, PROV.wasGeneratedBy, build))
+        a, add = self.article, self.add
+        add(self.iri, A, V["schema:NewsArticle"])
+        add(self.iri, V["kgo:articleId"], plain(a.stem))
+        add(self.iri, V["prov:wasGeneratedBy"], _t(build))
         if a.title:
-            g.add((self.iri, SCHEMA.headline, vi(a.title)))
+            add(self.iri, V["schema:headline"], vi(a.title))
         if a.date:
             dtype = XSD.date if len(a.date) == 10 else XSD.gYearMonth
-            g.add((self.iri, SCHEMA.datePublished, Literal(a.date, datatype=dtype)))
+            add(self.iri, V["schema:datePublished"], _t(Literal(a.date, datatype=dtype)))
         if a.publisher:
-            pub = ID[f"publisher/{slug(a.publisher)}"]
-            g.add((pub, RDF.type, SCHEMA.Organization))
-            g.add((pub, RDFS.label, vi(a.publisher)))
-            g.add((self.iri, SCHEMA.publisher, pub))
+            pub = kgid(f"publisher/{slug(a.publisher)}")
+            add(pub, A, V["schema:Organization"])
+            add(pub, LABEL, vi(a.publisher))
+            add(self.iri, V["schema:publisher"], pub)
         for name in a.authors:
-            author = ID[f"author/{slug(name)}"]
-            g.add((author, RDF.type, SCHEMA.Person))
-            g.add((author, SCHEMA.name, Literal(name)))
-            g.add((self.iri, SCHEMA.author, author))
+            author = kgid(f"author/{slug(name)}")
+            add(author, A, V["schema:Person"])
+            add(author, V["schema:name"], plain(name))
+            add(self.iri, V["schema:author"], author)
 
 
 def add_article(ds: Dataset, article: Article, facts: Facts, build: URIRef) -> None:
     """Write one article's facts into its own named graph of `ds`."""
-    g = ds.graph(article_iri(article.stem))
-    for triple in article_triples(article, facts, build):
-        g.add(triple)
+    lines_to_graph(article_lines(article, facts, build), ds.graph(article_iri(article.stem)))
 
 
-def article_triples(article: Article, facts: Facts, build: URIRef) -> set[tuple]:
-    """The triples of one article's named graph, in a plain set: the build serialises them
-    itself (kg.serialize), and a set is many times cheaper to fill than an rdflib graph."""
-    triples: set[tuple] = set()
-    ag = ArticleGraph(triples, article)
+def article_lines(article: Article, facts: Facts, build: URIRef) -> list[str]:
+    """The triples of one article's named graph as sorted, distinct N-Triples lines (no final dot)."""
+    lines: set[str] = set()
+    ag = ArticleGraph(lines, article)
     ag.metadata(build)
     for loc in facts.localities:
         ag.locality(loc)
@@ -255,7 +297,7 @@ def article_triples(article: Article, facts: Facts, build: URIRef) -> set[tuple]
         ag.program(p)
     for i, st in enumerate(facts.statistics):
         ag.statistic(st, i)
-    return triples
+    return sorted(lines)
 
 
 def new_dataset() -> Dataset:

@@ -32,6 +32,11 @@ _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a local name safe in a prefixed name
 
 
+def nt_iri(text: str) -> str:
+    """The N-Triples form of an IRI given as text."""
+    return _iri(text)
+
+
 def _iri(text: str) -> str:
     if _BAD_IRI.search(text):  # not minted by kg; keep it legal with \u escapes
         text = _BAD_IRI.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text)

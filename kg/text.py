@@ -51,6 +51,7 @@ def canonical_tones(text: str) -> str:
     return _OLD_STYLE.sub(lambda m: _PAIRS[m.group(1)], text) if _OLD_STYLE.search(text) else text
 
 
+@lru_cache(maxsize=1 << 16)  # the extractors fold the same names and words again and again
 def fold(text: str | None) -> str:
     """A comparison key: NFC, one tone convention, case-folded, quotes and spaces collapsed."""
     if not text:
