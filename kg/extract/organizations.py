@@ -60,16 +60,18 @@ def heads() -> dict[str, Head]:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+def _abbreviations() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     table = {abbr: full for abbr, full in read_rows("abbreviations.tsv")}
     pattern = re.compile(rf"(?<![\w.&])({alternation(table)})(?:(?<=\.)|(?![\w&]))(?P<glued>(?<=\.)(?=\w))?")
-    return pattern, table
+    glosses = re.compile(rf"[ \t]*\(({alternation(table)})\)")
+    return pattern, glosses, table
 
 
+@lru_cache(maxsize=4096)  # each sentence is expanded for the police unit, the organisations and the officers
 def expand(text: str) -> str:
     """Spell out the abbreviations of organisation names ("UBND huyện" -> "Ủy ban nhân dân huyện")."""
-    pattern, table = _abbreviations()
-    text = _drop_glosses(text, table)
+    pattern, glosses, table = _abbreviations()
+    text = _drop_glosses(text, glosses, table)
     return pattern.sub(lambda m: _spelt_out(m, table), text)
 
 
@@ -87,12 +89,12 @@ def _spelt_out(m: re.Match, table: dict[str, str]) -> str:
     return full + (" " if m.group("glued") is not None else "")
 
 
-def _drop_glosses(text: str, table: dict[str, str]) -> str:
+def _drop_glosses(text: str, glosses: re.Pattern, table: dict[str, str]) -> str:
     """"Ủy ban Mặt trận Tổ quốc (MTTQ)": the bracketed abbreviation repeats the name, it is no second body."""
     def gloss(m: re.Match) -> str:
         before = fold(text[:m.start()])
         return "" if before.endswith(fold(table[m.group(1)])) else m.group(0)
-    return re.sub(rf"[ \t]*\(({alternation(table)})\)", gloss, text)
+    return glosses.sub(gloss, text)
 
 
 @lru_cache(maxsize=1)

@@ -65,9 +65,14 @@ def _gap_re() -> re.Pattern:
 
 def known_names(name: str, levels) -> list[Unit]:
     """Units of those levels called `name`, the 2025 communes included."""
+    return list(_known_names(name, tuple(levels)))
+
+
+@lru_cache(maxsize=1 << 14)  # every sentence asks about the same few names
+def _known_names(name: str, levels: tuple[str, ...]) -> tuple[Unit, ...]:
     gaz = gazetteer.load()
     units = [u for level in levels for u in gaz.lookup(name, level)]
-    return units + (gaz.reformed(name) if "xã" in levels else [])
+    return tuple(units + (gaz.reformed(name) if "xã" in levels else []))
 
 
 def link_parents(mentions: list[Mention]) -> None:
