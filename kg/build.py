@@ -32,6 +32,7 @@ from kg.errors import InputError, KgError
 from kg.extract import extract
 from kg import serialize
 from kg.cache import ArticleCache
+from kg import union as ttl_union
 from kg.graph import article_iri, article_lines, new_dataset
 from kg.ingest import read_article
 from kg.namespaces import ID, KGO, PROV, SCHEMA, bind_all
@@ -121,6 +122,7 @@ class ArticleResult:
     seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)  # ingest, extract, graph
     key: str | None = None          # its cache entry
     cached: bool = False
+    known: bool = False             # unchanged since the last build: its TriG block is copied from there
 
 
 def process_article(path: Path, build) -> ArticleResult:
@@ -329,33 +331,52 @@ def _computed(todo: list[tuple[Path, str | None]], build, cache: ArticleCache | 
         yield from pool.imap(work, todo, chunksize=8)
 
 
-def _results(files: list[Path], build, cache: ArticleCache | None, jobs: int):
+def _results(files: list[Path], build, cache: ArticleCache | None, jobs: int, known: dict | None = None):
     """Each file's ArticleResult, in file order. Cached articles are read here and only the
-    others go to the workers: a rebuild after a small change sends them almost nothing."""
+    others go to the workers: a rebuild after a small change sends them almost nothing.
+    An article `known` from the last build (by cache key) is not even read from the cache."""
+    known = known or {}
     keys = [cache.key(p) if cache else None for p in files]
-    cached = [bool(k) and cache.has(k) for k in keys]
+    cached = [bool(k) and (k in known or cache.has(k)) for k in keys]
     todo = [(p, k) for p, k, hit in zip(files, keys, cached) if not hit]
     with contextlib.closing(_computed(todo, build, cache, jobs)) as computed:
         for path, key, hit in zip(files, keys, cached):
-            # A damaged entry is extracted again here, in this process.
-            yield _article_output(path, build, cache, key) if hit else next(computed)
+            if key in known:
+                yield ArticleResult(path, iri=known[key][0], key=key, cached=True, known=True)
+            elif hit:  # a damaged entry is extracted again here, in this process
+                yield _article_output(path, build, cache, key)
+            else:
+                yield next(computed)
+
+
+class StaleState(Exception):
+    """The last build's state cannot be used after all (an article's cache entry is gone)."""
 
 
 class _Exports:
-    """graph.trig written as articles come, graph.ttl merged at the end, both under temporary names."""
+    """graph.trig written as articles come, graph.ttl at the end, both under temporary names.
 
-    def __init__(self, out_dir: Path, build):
+    graph.ttl is written through kg.union: in full (every article's lines merged), or, when
+    `previous` (the last build's manifest) is given, by updating the last one."""
+
+    def __init__(self, out_dir: Path, build, state: Path | None = None, previous: ttl_union.Manifest | None = None,
+                 cache: ArticleCache | None = None):
         self.out_dir, self.build = out_dir, build
+        self.state, self.previous, self.cache = state, previous, cache
         self.staged: dict[Path, str] = {}
         self.trig = None
+        self.old_trig = None
         self.runs: Path | None = None
         self.merger: serialize.LineMerger | None = None
+        self.came: list[list[str]] = []              # lines of the articles new since `previous`
+        self.articles: dict[str, tuple[str, int, int]] = {}
         self.abbr = serialize.Abbreviator()
+        self.manifest: ttl_union.Manifest | None = None
 
     def _open(self, name: str):
         fd, tmp = _mkstemp(self.out_dir, f".{name}.")
         self.staged[self.out_dir / name] = tmp
-        return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return os.fdopen(fd, "wb")
 
     def _start(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -363,25 +384,66 @@ class _Exports:
         self.merger = serialize.LineMerger(self.runs)
         self.trig = self._open("graph.trig")
         line = " ".join(map(serialize.nt_term, (self.build, RDF.type, PROV.Activity)))
-        self.trig.write(self.abbr.header() + serialize.trig_block(serialize.nt_term(ID["graph/build"]), [line], self.abbr))
+        head = self.abbr.header() + serialize.trig_block(serialize.nt_term(ID["graph/build"]), [line], self.abbr)
+        self.trig.write(head.encode("utf-8"))
         self.merger.add([line])
+        if self.previous is not None:
+            self.old_trig = open(self.out_dir / "graph.trig", "rb")
 
     def add(self, result: ArticleResult) -> None:
         if self.trig is None:
             self._start()
-        self.trig.write(result.trig)
-        self.merger.add(result.lines)
+        offset = self.trig.tell()
+        if result.known:
+            _iri, old_offset, length = self.previous.articles[result.key]
+            self.old_trig.seek(old_offset)
+            self.trig.write(self.old_trig.read(length))
+        else:
+            length = self.trig.write(result.trig.encode("utf-8"))
+            if self.previous is not None:
+                self.came.append(result.lines)
+                if len(self.came) > self._max_changes():
+                    raise StaleState("much has changed: a full merge is cheaper")
+            else:
+                self.merger.add(result.lines)
+        if result.key:
+            self.articles[result.key] = (result.iri, offset, length)
+
+    def _max_changes(self) -> int:
+        # an update holds the changed articles' lines in memory; past this a full merge is cheaper
+        return max(2000, len(self.previous.articles) // 10)
+
+    def _gone(self):
+        """The lines of the last build's articles that this one no longer has."""
+        gone = sorted(self.previous.articles.keys() - self.articles.keys())
+        if len(gone) > self._max_changes():
+            raise StaleState("much has changed: a full merge is cheaper")
+        for key in gone:
+            entry = self.cache.get(key) if self.cache else None
+            if entry is None:
+                raise StaleState(key)
+            yield entry[1]
 
     def finish(self, report: BuildReport, html: bool) -> dict[str, bytes]:
         """Close graph.trig, write graph.ttl; the HTML page as bytes."""
         _close(self.trig)
-        in_memory = not self.merger.runs
-        lines = list(self.merger.lines()) if in_memory else self.merger.lines()
         with self._open("graph.ttl") as fh:
-            nodes = _write_union(fh, lines, self.abbr, report)
+            writer = ttl_union.Writer(fh, self.state, self.abbr)
+            header = writer.header()
+            if self.previous is None:
+                for lines, counts in ttl_union.cut(self.merger.counted()):
+                    writer.write(lines, counts)
+            else:
+                with open(self.out_dir / "graph.ttl", "rb") as old_ttl:
+                    ttl_union.update(self.previous, self._gone(), self.came, self.state, old_ttl, writer)
+        _close(fh)
+        if writer.state is not None:  # its buckets are saved: the next build can update this one
+            self.manifest = ttl_union.Manifest((0, 0), (0, 0), header, self.articles, writer.buckets)
+        nodes = _count(writer.buckets, report)
         if not html:
             return {}
-        if in_memory and nodes <= HTML_MAX_NODES:
+        lines = writer.lines()
+        if nodes <= HTML_MAX_NODES and lines is not None:
             from kg.viz import render_html
 
             g = serialize.lines_to_graph(lines, bind_all(Graph()))
@@ -390,9 +452,23 @@ class _Exports:
                             "draw a part with `kg viz --around NAME` or `kg viz --type CLASS`")
         return {"graph.html": _too_large_page(report.notes[-1]).encode("utf-8")}
 
+    def save_state(self) -> None:
+        """After the renames: remember what graph.ttl and graph.trig now hold."""
+        if self.state is None or self.manifest is None:
+            return
+        try:
+            self.manifest.ttl = ttl_union.stamp(self.out_dir / "graph.ttl")
+            self.manifest.trig = ttl_union.stamp(self.out_dir / "graph.trig")
+            ttl_union.save_manifest(self.state, self.manifest)
+            ttl_union.remove_unused(self.state, self.manifest)
+        except OSError:
+            ttl_union.forget(self.state)  # the exports are written; the next build merges in full
+
     def discard(self) -> None:
         """Remove whatever is left under temporary names (after the renames, nothing)."""
         _close(self.trig)
+        if self.old_trig is not None:
+            self.old_trig.close()
         for tmp in self.staged.values():
             if os.path.exists(tmp):
                 os.unlink(tmp)
@@ -407,28 +483,20 @@ def _close(fh) -> None:
         fh.close()
 
 
-def _write_union(fh, lines, abbr: serialize.Abbreviator, report: BuildReport) -> int:
-    """Write the union graph's Turtle; count triples and typed subjects. Returns the nodes the page would draw."""
+def _count(buckets: list[ttl_union.Bucket], report: BuildReport) -> int:
+    """Triples and typed subjects into `report`; the nodes the page would draw."""
     counted = {serialize.nt_term(KGO[c]): c for c in COUNTED}
     article = serialize.nt_term(SCHEMA.NewsArticle)
     report.counts.update({c: 0 for c in COUNTED})
-    typed = f" {serialize.RDF_TYPE} "
     articles = 0
-
-    def counting():
-        nonlocal articles
-        for line in lines:
-            report.triples += 1
-            if typed in line:
-                _s, p, o = serialize.split_line(line)
-                if p == serialize.RDF_TYPE and o in counted:
-                    report.counts[counted[o]] += 1
-                elif p == serialize.RDF_TYPE and o == article:
-                    articles += 1
-            yield line
-
-    serialize.write_turtle(fh, counting(), abbr)
-    _close(fh)
+    for bucket in buckets:
+        triples, classes = bucket.tally
+        report.triples += triples
+        for cls, n in classes.items():
+            if cls in counted:
+                report.counts[counted[cls]] += n
+            elif cls == article:
+                articles += n
     return articles + sum(n for c, n in report.counts.items() if c != "Statistic")
 
 
@@ -457,11 +525,25 @@ def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True, 
     report = BuildReport(skipped=problems)
     if not files:
         raise NothingBuilt("no article files found in " + ", ".join(str(s) for s in sources), report)
-    build_iri = ID[f"build/kg-{__version__}"]
     store = ArticleCache(out_dir) if cache else None
-    exports, owners, used = _Exports(out_dir, build_iri), {}, set()
+    state = store.union_state() if store else None
+    previous = ttl_union.load(state, out_dir) if state else None
     try:
-        with contextlib.closing(_results(files, build_iri, store, jobs)) as results:
+        report, used = _build(files, report, out_dir, progress, html, jobs, store, state, previous)
+    except StaleState:
+        ttl_union.forget(state)
+        report, used = _build(files, BuildReport(skipped=problems), out_dir, progress, html, jobs, store, state, None)
+    if store:
+        store.prune(used)
+    return report
+
+
+def _build(files, report, out_dir, progress, html, jobs, store, state, previous):
+    build_iri = ID[f"build/kg-{__version__}"]
+    exports, owners, used = _Exports(out_dir, build_iri, state, previous, store), {}, set()
+    try:
+        known = previous.articles if previous else None
+        with contextlib.closing(_results(files, build_iri, store, jobs, known)) as results:
             for result in results:
                 if progress:
                     progress(result.path)
@@ -479,9 +561,8 @@ def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True, 
         with _writing(out_dir):
             # Render everything first, then rename: an interrupted build leaves the old exports.
             write_all_atomic(out_dir, exports.finish(report, html), exports.staged)
+            exports.save_state()
         report.seconds["write"] += time.perf_counter() - t
     finally:
         exports.discard()
-    if store:
-        store.prune(used)
-    return report
+    return report, used

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 CACHE_DIR = ".kg-cache"
+UNION = "union"  # kg.union's state, beside the entries
 _PACKAGE = Path(__file__).resolve().parent
 _READ_LIMIT = 4_000_000  # past kg.decode's limit: such a file is skipped, never cached
 
@@ -78,6 +79,10 @@ class ArticleCache:
         except OSError:
             pass
 
+    def union_state(self) -> Path:
+        """The folder kg.union keeps the last build's graph.ttl state in."""
+        return self.root / UNION
+
     def prune(self, used: set[str]) -> None:
         """Drop the entries this build did not use, and caches of other code versions."""
         if not self.base.is_dir():
@@ -88,6 +93,8 @@ class ArticleCache:
         if not self.root.is_dir():
             return
         for folder in self.root.iterdir():
+            if folder.name == UNION:
+                continue
             for entry in folder.iterdir():
                 if folder.name + entry.name not in used:
                     entry.unlink(missing_ok=True)

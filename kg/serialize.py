@@ -170,18 +170,9 @@ def trig_block(graph: str, lines: Iterable[str], abbr: Abbreviator) -> str:
     return f"{abbr.iri(graph)} {{\n" + "".join(turtle_blocks(lines, abbr, "    ")) + "}\n\n"
 
 
-def _distinct(lines: Iterable[str]) -> Iterator[str]:
-    """Sorted lines without repeats. The buffer is sorted as it is, not as a set: it is made of
-    sorted runs (one per article), which Python's sort merges far faster than a shuffled set."""
-    last = None
-    for line in lines:
-        if line != last:
-            last = line
-            yield line
-
-
 class LineMerger:
-    """The union of many sorted line lists: an external merge sort with duplicates dropped."""
+    """The union of many sorted line lists: an external merge sort that counts how many
+    lists give each line (kg.union keeps the counts, to take an article's lines out later)."""
 
     def __init__(self, tmp_dir: Path, run_lines: int = RUN_LINES):
         self.tmp_dir, self.run_lines = tmp_dir, run_lines
@@ -194,31 +185,55 @@ class LineMerger:
             self._spill()
 
     def _spill(self) -> None:
+        # "line\tcount": no line holds a tab (escaped), and a tab sorts before every character
+        # a line holds, so these sort as their lines do.
         path = self.tmp_dir / f"run-{len(self.runs):05d}.nt"
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(line + "\n" for line in _distinct(sorted(self.buffer)))
+            fh.writelines(f"{line}\t{n}\n" for line, n in _counted(sorted(self.buffer)))
         self.runs.append(path)
         self.buffer = []
 
-    def lines(self) -> Iterator[str]:
-        """Every distinct line, in sorted order."""
+    def counted(self) -> Iterator[tuple[str, int]]:
+        """Every distinct line with the number of lists that gave it, in sorted order."""
         if not self.runs:
-            yield from _distinct(sorted(self.buffer))
+            yield from _counted(sorted(self.buffer))
             return
         if self.buffer:
             self._spill()
         files = [open(p, encoding="utf-8", newline="\n") for p in self.runs]
         try:
-            last = None
-            for line in heapq.merge(*files):
+            last, total = None, 0
+            for entry in heapq.merge(*files):
+                line, _, n = entry.rpartition("\t")
                 if line != last:
-                    last = line
-                    yield line[:-1]
+                    if last is not None:
+                        yield last, total
+                    last, total = line, 0
+                total += int(n)
+            if last is not None:
+                yield last, total
         finally:
             for fh in files:
                 fh.close()
             for p in self.runs:
                 os.unlink(p)
+
+    def lines(self) -> Iterator[str]:
+        """Every distinct line, in sorted order."""
+        return (line for line, _n in self.counted())
+
+
+def _counted(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """(line, repeats) of sorted lines."""
+    last, total = None, 0
+    for line in lines:
+        if line != last:
+            if last is not None:
+                yield last, total
+            last, total = line, 0
+        total += 1
+    if last is not None:
+        yield last, total
 
 
 def write_turtle(fh: IO[str], lines: Iterable[str], abbr: Abbreviator) -> None:

@@ -151,7 +151,7 @@ def _interrupt(*args, **kwargs):
 
 @pytest.mark.parametrize("target,attribute,effect", [
     ("kg.viz", "render_html", _fail),          # the last output to render
-    ("kg.serialize", "write_turtle", _fail),  # the union graph, written last
+    ("kg.union", "render", _fail),            # the union graph, written last
     ("kg.viz", "render_html", _interrupt),     # Ctrl-C while rendering
     ("kg.build", "_stage", lambda path, data: _fail() if path.name == "graph.html" else _stage(path, data)),
     ("os", "replace", _fail),                  # failing rename: the staged files are removed

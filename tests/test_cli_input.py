@@ -111,7 +111,7 @@ def test_ctrl_c_is_exit_130_and_keeps_the_old_exports(tmp_path, monkeypatch):
     def interrupt(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.build._write_union", interrupt)
+    monkeypatch.setattr("kg.union.render", interrupt)
     result = run("build", SEEDS, "-o", tmp_path)
     assert result.exit_code == 130
     assert result.stderr == f"interrupted; {tmp_path}/ left as it was\n"

@@ -64,7 +64,7 @@ def _connector_re() -> re.Pattern:
 
 
 def _starts_head(text: str, at: int) -> bool:
-    return text[at].isupper() and head_re().match(text, at) is not None
+    return at < len(text) and text[at].isupper() and head_re().match(text, at) is not None
 
 
 def tail(text: str, pos: int, ctx) -> tuple[int, int]:
@@ -120,7 +120,7 @@ def anchor_at(text: str, cut: int, head, ctx) -> Anchor | None:
                 stop += close.end() if close else 0
             return Anchor("org", inner, cut, stop)
     at = cut + (len(text[cut:]) - len(text[cut:].lstrip(" \t")))
-    if at < len(text) and _starts_head(text, at):
+    if _starts_head(text, at):
         inner = _orgs().parse_at(text, at, ctx)
         if inner is not None and inner.org is not None:
             return _with_office_place(text, inner, ctx)
