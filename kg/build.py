@@ -429,13 +429,16 @@ class _Exports:
         _close(self.trig)
         with self._open("graph.ttl") as fh:
             writer = ttl_union.Writer(fh, self.state, self.abbr)
-            header = writer.header()
-            if self.previous is None:
-                for lines, counts in ttl_union.cut(self.merger.counted()):
-                    writer.write(lines, counts)
-            else:
-                with open(self.out_dir / "graph.ttl", "rb") as old_ttl:
-                    ttl_union.update(self.previous, self._gone(), self.came, self.state, old_ttl, writer)
+            try:
+                header = writer.header()
+                if self.previous is None:
+                    for lines, counts in ttl_union.cut(self.merger.counted()):
+                        writer.write(lines, counts)
+                else:
+                    with open(self.out_dir / "graph.ttl", "rb") as old_ttl:
+                        ttl_union.update(self.previous, self._gone(), self.came, self.state, old_ttl, writer)
+            finally:
+                writer.close()
         _close(fh)
         if writer.state is not None:  # its buckets are saved: the next build can update this one
             self.manifest = ttl_union.Manifest((0, 0), (0, 0), header, self.articles, writer.buckets)

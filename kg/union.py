@@ -20,6 +20,7 @@ import bisect
 import marshal
 import os
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -148,6 +149,15 @@ class Writer:
         self.generation = os.urandom(4).hex()  # new files never overwrite the last build's
         self.kept: dict[int, list[str]] | None = {}  # the lines written, while few (for the HTML page)
         self.kept_lines = 0
+        # zlib lets go of the GIL: buckets are compressed and saved beside the rendering
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.saving: list = []
+
+    def close(self) -> None:
+        """Wait until every bucket is saved; if one could not be, keep no state."""
+        self.pool.shutdown(wait=True)
+        if self.state is not None and not all(f.result() for f in self.saving):
+            self.state = None  # a state that cannot be kept only costs the next build time
 
     def header(self) -> int:
         data = self.abbr.header().encode("utf-8")
@@ -158,11 +168,7 @@ class Writer:
         data = render(lines, self.abbr)
         name = f"b-{self.generation}-{len(self.buckets):06d}"
         if self.state is not None:
-            try:
-                self.state.mkdir(parents=True, exist_ok=True)
-                (self.state / name).write_bytes(zlib.compress(marshal.dumps((lines, counts)), 1))
-            except OSError:
-                self.state = None  # a state that cannot be kept only costs the next build time
+            self.saving.append(self.pool.submit(_save, self.state, name, marshal.dumps((lines, counts))))
         if self.kept is not None:
             self.kept_lines += len(lines)
             self.kept[len(self.buckets)] = lines
@@ -184,6 +190,15 @@ class Writer:
             return None
         return (line for i, b in enumerate(self.buckets)
                 for line in (self.kept.get(i) if self.kept and i in self.kept else read_bucket(self.state, b)[0]))
+
+
+def _save(state: Path, name: str, data: bytes) -> bool:
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        (state / name).write_bytes(zlib.compress(data, 1))
+        return True
+    except OSError:
+        return False
 
 
 def read_bucket(state: Path, bucket: Bucket) -> tuple[list[str], list[int]]:

@@ -132,3 +132,15 @@ def test_the_merger_counts_lines_across_runs(tmp_path):
     for lines in (["<a> <p> 1", "<b> <p> 2"], ["<a> <p> 1"], ["<a> <p> 1", "<c> <p> 3"]):
         merger.add(lines)
     assert list(merger.counted()) == [("<a> <p> 1", 3), ("<b> <p> 2", 1), ("<c> <p> 3", 1)]
+
+
+def test_a_state_that_cannot_be_saved_means_a_full_merge_next_time(corpus, tmp_path, monkeypatch, updates):
+    with monkeypatch.context() as m:
+        m.setattr(kg.union, "_save", lambda *args: False)  # a full disk, say
+        report = build([corpus], tmp_path / "out")
+    assert report.articles == len(SEED_FILES)  # the build itself is fine
+    _edit(corpus)
+    build([corpus], tmp_path / "out")
+    assert updates == []
+    build([corpus], tmp_path / "fresh", cache=False)
+    assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
