@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -100,8 +101,11 @@ def _decode(data: bytes, path: Path) -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # control characters but tab and line feed
+
+
 def _check_text(text: str, path: Path) -> None:
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
+    control = len(_CONTROL.findall(text))
     if control > len(text) // 100 + 2:
         raise InputError(f"{path}: binary content, not a text article")
     if not text.strip():

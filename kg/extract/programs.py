@@ -83,9 +83,9 @@ def _known() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    kinds = alternation(w for w, *_ in read_rows("program_kinds.tsv"))
+    kinds = ialternation(w for w, *_ in read_rows("program_kinds.tsv"))  # each use is inside (?i:)
     known = "|".join(f"(?P<k{i}>{_variants(n)})" for i, (n, _k) in enumerate(_known()))
-    notes = alternation(pt.words("note"))
+    notes = ialternation(pt.words("note"))
     note = rf"(?:\([^()]*\)|(?i:{notes})\s[^“”\"‘’;,()]{{1,80}})"
     return {
         "kind": re.compile(rf"(?<!\w)(?i:{kinds})(?!\w)"),
@@ -95,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern]:
                            rf"\s*(?:(?P<kind>(?i:{kinds}))\s*:?\s*)?"),
         # case-sensitive: 'Như Xuân' is a place, not 'như'
         "intro": re.compile(rf"(?<!\w)(?:{alternation(pt.words('introducer'))})(?!\w)\s*:?|:"),
-        "lead": re.compile(rf"\s*:?\s*(?:(?i:{alternation(pt.words('plural'))})\s+)?(?:(?P<kind>(?i:{kinds}))(?!\w)\s*:?\s*)?"),
+        "lead": re.compile(rf"\s*:?\s*(?:(?i:{ialternation(pt.words('plural'))})\s+)?(?:(?P<kind>(?i:{kinds}))(?!\w)\s*:?\s*)?"),
         "plural": re.compile(rf"(?:(?<!\w)(?i:{ialternation(pt.words('plural'))})|\d)\s+$"),
         "inner": re.compile(rf"^\s*(?P<kind>(?i:{kinds}))\s+(?P<name>\S.*)$"),
         "conj": re.compile(rf"\s*(?i:{ialternation(pt.words('conjunction'))})\s+(?:(?P<kind>(?i:{kinds}))\s+)?"),
@@ -170,6 +170,12 @@ def _chain(text: str, first: pt.Quote, kind: str, spans: list[pt.Quote], s: Sent
     return [prog for prog in out if prog]
 
 
+@lru_cache(maxsize=1)
+def _speech_re() -> re.Pattern:
+    """A word of speech ("nói", "cho biết") as a whole word, in folded text."""
+    return re.compile(rf"(?<!\w)(?:{alternation(pt.folded('speech'))})(?!\w)")
+
+
 def _gap_ok(gap: str) -> bool:
     """The words between a kind word and a quote leave the quote to that kind word."""
     if re.search(r"[.;!?“”\"‘’]", gap):
@@ -179,7 +185,7 @@ def _gap_ok(gap: str) -> bool:
     if n > (_ABOUT_WORDS if about else _DIRECT_WORDS):
         return False
     tail = fold(gap)
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", tail) for w in pt.folded("speech")):
+    if _speech_re().search(tail):
         return False
     return not any(tail == b or tail.endswith(" " + b) for b in pt.folded("blocker"))
 
