@@ -30,7 +30,7 @@ from kg import __version__
 from kg.decode import os_problem
 from kg.errors import InputError, KgError
 from kg.extract import extract
-from kg import serialize
+from kg import fastquery, serialize
 from kg.cache import ArticleCache
 from kg import union as ttl_union
 from kg.graph import article_iri, article_lines, new_dataset
@@ -565,6 +565,7 @@ def _build(files, report, out_dir, progress, html, jobs, store, state, previous)
             # Render everything first, then rename: an interrupted build leaves the old exports.
             write_all_atomic(out_dir, exports.finish(report, html), exports.staged)
             exports.save_state()
+            fastquery.forget_index(out_dir / "graph.ttl")  # kg query makes it again from the new file
         report.seconds["write"] += time.perf_counter() - t
     finally:
         exports.discard()

@@ -45,6 +45,79 @@ def load(path: Path):
     return store
 
 
+INDEX_MIN_BYTES = 20_000_000  # about 1,000 articles: below this, loading in memory takes a second or less
+_STAMP = "kg-source"
+
+
+def index_of(path: Path) -> Path:
+    """The on-disk store kept beside a graph file: exports/.graph.ttl.oxigraph/."""
+    return path.with_name(f".{path.name}.oxigraph")
+
+
+def store_for(path: Path):
+    """A store holding the graph at `path`. A large graph is loaded once into an on-disk
+    store beside it and opened from there afterwards (milliseconds, not a minute), until
+    the file changes; if that store cannot be written, in memory as for a small one."""
+    if path.stat().st_size < INDEX_MIN_BYTES:
+        return load(path)
+    ox = engine()
+    folder, stamp = index_of(path), _stamp_of(path)
+    store = _open_index(ox, folder, stamp)
+    if store is None:
+        _make_index(ox, path, folder, stamp)
+        store = _open_index(ox, folder, stamp)
+    return store if store is not None else load(path)
+
+
+def _stamp_of(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_size} {st.st_mtime_ns} pyoxigraph {engine().__version__}\n"
+
+
+def _open_index(ox, folder: Path, stamp: str):
+    try:
+        if (folder / _STAMP).read_text(encoding="utf-8") != stamp:
+            return None
+        return ox.Store.read_only(str(folder))
+    except (OSError, ValueError):
+        return None
+
+
+def _make_index(ox, path: Path, folder: Path, stamp: str) -> None:
+    """Load `path` into a new store under a temporary name, then put it in place."""
+    import shutil
+    import tempfile
+
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.oxigraph-"))
+    except OSError:
+        return  # a read-only folder: the caller loads in memory
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, _SYNTAX[path.suffix]))
+        store.flush()
+        del store
+        (tmp / _STAMP).write_text(stamp, encoding="utf-8")
+        old = None
+        if folder.exists():
+            old = folder.with_name(tmp.name + "-old")
+            os.replace(folder, old)
+        os.replace(tmp, folder)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except (OSError, ValueError):
+        pass  # another kg query put its own in place, or the disk is full
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def forget_index(path: Path) -> None:
+    """Remove the store beside a graph file that has just been rewritten."""
+    import shutil
+
+    shutil.rmtree(index_of(path), ignore_errors=True)
+
+
 class _Terms:
     """pyoxigraph terms to rdflib terms; a row repeats values, and rdflib's Literal() is slow."""
 
@@ -88,14 +161,19 @@ def to_result(solutions, operation: str) -> Result:
 
 
 def run(path: Path, text: str, operation: str, timeout: float) -> Result | None:
-    """Load `path` and run `text` (prologue included) within `timeout` s (0: none). None if
-    pyoxigraph cannot read the file or the query: then rdflib answers. Raises TimeoutError."""
+    """Run `text` (prologue included) on the graph at `path` within `timeout` s (0: none). None
+    if pyoxigraph cannot read the file or the query: then rdflib answers. Raises TimeoutError.
+    Loading the graph (or its on-disk store, once) is not counted in `timeout`."""
     box: dict = {}
+    try:
+        store = store_for(path)
+    except Exception:  # a file pyoxigraph will not take: rdflib answers, or explains
+        return None
 
     def work():
         try:
-            box["result"] = to_result(load(path).query(text), operation)
-        except Exception:  # a file or a query pyoxigraph will not take: rdflib answers, or explains
+            box["result"] = to_result(store.query(text), operation)
+        except Exception:  # a query pyoxigraph will not take: rdflib answers, or explains
             box["result"] = None
 
     worker = threading.Thread(target=work, daemon=True)  # abandoned at the deadline, gone at exit
