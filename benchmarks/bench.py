@@ -200,13 +200,16 @@ def measure_incremental(corpus: Path, out: Path, jobs: int, full_s: float) -> di
 
 
 def measure_cli_queries(ttl: Path) -> dict:
-    """Each shipped query end to end, as a user runs it: `kg query NAME -g graph.ttl --format csv`."""
+    """Each shipped query end to end, as a user runs it: `kg query NAME -g graph.ttl --format csv`.
+    The first query on a large graph makes its on-disk store (kg.fastquery): that is timed first,
+    on its own, with a query that asks nothing."""
     from kg.query import shipped
 
     out = {}
-    for name in shipped():
+    for name in ["(first query: the store)", *shipped()]:
         t = time.perf_counter()
-        command = [sys.executable, "-m", "kg", "query", name, "-g", str(ttl), "--format", "csv", "--timeout", "0"]
+        query = name if not name.startswith("(") else "ASK { }"
+        command = [sys.executable, "-m", "kg", "query", query, "-g", str(ttl), "--format", "csv", "--timeout", "0"]
         try:
             proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=QUERY_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -358,10 +361,14 @@ def cli_rows(rs: list[dict]) -> list[str]:
     from kg.query import shipped
 
     def cell(r, name):
-        q = r["cli_queries"][name]
+        q = r["cli_queries"].get(name)
+        if q is None:
+            return "–"
         return f"> {q['s']:.0f} s (stopped)" if q.get("timeout") else f"{q['s']:.1f} s ({q['rows']:,} rows)"
 
-    return [_row(f"`kg query {name}`", rs, lambda r, n=name: cell(r, n)) for name in shipped()]
+    first = "(first query: the store)"
+    return [_row("first `kg query` (makes the on-disk store of a graph of 20 MB or more)", rs, lambda r: cell(r, first)),
+            *[_row(f"`kg query {name}`", rs, lambda r, n=name: cell(r, n)) for name in shipped()]]
 
 
 def markdown(rs: list[dict]) -> str:
