@@ -381,7 +381,7 @@ class _Exports:
     def _start(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.runs = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=".kg-runs-"))
-        self.merger = serialize.LineMerger(self.runs)
+        self.merger = serialize.LineMerger(self.runs, serialize.RUN_LINES)
         self.trig = self._open("graph.trig")
         line = " ".join(map(serialize.nt_term, (self.build, RDF.type, PROV.Activity)))
         head = self.abbr.header() + serialize.trig_block(serialize.nt_term(ID["graph/build"]), [line], self.abbr)
@@ -429,16 +429,13 @@ class _Exports:
         _close(self.trig)
         with self._open("graph.ttl") as fh:
             writer = ttl_union.Writer(fh, self.state, self.abbr)
-            try:
-                header = writer.header()
-                if self.previous is None:
-                    for lines, counts in ttl_union.cut(self.merger.counted()):
-                        writer.write(lines, counts)
-                else:
-                    with open(self.out_dir / "graph.ttl", "rb") as old_ttl:
-                        ttl_union.update(self.previous, self._gone(), self.came, self.state, old_ttl, writer)
-            finally:
-                writer.close()
+            header = writer.header()
+            if self.previous is None:
+                # a merge from disk means a large graph: worth a second process for the Turtle
+                writer.write_all(ttl_union.cut(self.merger.counted()), parallel=bool(self.merger.runs))
+            else:
+                with open(self.out_dir / "graph.ttl", "rb") as old_ttl:
+                    ttl_union.update(self.previous, self._gone(), self.came, self.state, old_ttl, writer)
         _close(fh)
         if writer.state is not None:  # its buckets are saved: the next build can update this one
             self.manifest = ttl_union.Manifest((0, 0), (0, 0), header, self.articles, writer.buckets)

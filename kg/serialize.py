@@ -185,11 +185,12 @@ class LineMerger:
             self._spill()
 
     def _spill(self) -> None:
-        # "line\tcount": no line holds a tab (escaped), and a tab sorts before every character
-        # a line holds, so these sort as their lines do.
+        # A line given more than once is written "line\tcount". No line holds a tab or a line
+        # feed (escaped), and both sort before every character a line holds: the entries of
+        # one line stay together in the merge, in its place.
         path = self.tmp_dir / f"run-{len(self.runs):05d}.nt"
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(f"{line}\t{n}\n" for line, n in _counted(sorted(self.buffer)))
+            fh.writelines(f"{line}\n" if n == 1 else f"{line}\t{n}\n" for line, n in _counted(sorted(self.buffer)))
         self.runs.append(path)
         self.buffer = []
 
@@ -204,12 +205,16 @@ class LineMerger:
         try:
             last, total = None, 0
             for entry in heapq.merge(*files):
-                line, _, n = entry.rpartition("\t")
+                if "\t" in entry:
+                    line, _, n = entry.rpartition("\t")
+                    n = int(n)
+                else:
+                    line, n = entry[:-1], 1
                 if line != last:
                     if last is not None:
                         yield last, total
                     last, total = line, 0
-                total += int(n)
+                total += n
             if last is not None:
                 yield last, total
         finally:

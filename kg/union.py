@@ -19,8 +19,10 @@ from __future__ import annotations
 import bisect
 import marshal
 import os
+import multiprocessing
 import zlib
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -149,15 +151,6 @@ class Writer:
         self.generation = os.urandom(4).hex()  # new files never overwrite the last build's
         self.kept: dict[int, list[str]] | None = {}  # the lines written, while few (for the HTML page)
         self.kept_lines = 0
-        # zlib lets go of the GIL: buckets are compressed and saved beside the rendering
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.saving: list = []
-
-    def close(self) -> None:
-        """Wait until every bucket is saved; if one could not be, keep no state."""
-        self.pool.shutdown(wait=True)
-        if self.state is not None and not all(f.result() for f in self.saving):
-            self.state = None  # a state that cannot be kept only costs the next build time
 
     def header(self) -> int:
         data = self.abbr.header().encode("utf-8")
@@ -165,16 +158,37 @@ class Writer:
         return len(data)
 
     def write(self, lines: list[str], counts: list[int]) -> None:
-        data = render(lines, self.abbr)
+        self._put(lines, *prepare((lines, counts)))
+
+    def write_all(self, buckets: Iterable[tuple[list[str], list[int]]], parallel: bool = False) -> None:
+        """write() each bucket. `parallel`: render and compress them in a second process while
+        this one merges the next (a full build's last step, when the other core is idle)."""
+        if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+            for lines, counts in buckets:
+                self.write(lines, counts)
+            return
+        context = multiprocessing.get_context("fork")
+        pending: deque = deque()
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            for lines, counts in buckets:
+                pending.append((lines, pool.submit(prepare, (lines, counts))))
+                while len(pending) > _AHEAD:
+                    lines_done, future = pending.popleft()
+                    self._put(lines_done, *future.result())
+            while pending:
+                lines_done, future = pending.popleft()
+                self._put(lines_done, *future.result())
+
+    def _put(self, lines: list[str], data: bytes, blob: bytes, counted: tuple) -> None:
         name = f"b-{self.generation}-{len(self.buckets):06d}"
-        if self.state is not None:
-            self.saving.append(self.pool.submit(_save, self.state, name, marshal.dumps((lines, counts))))
+        if self.state is not None and not _save(self.state, name, blob):
+            self.state = None  # a state that cannot be kept only costs the next build time
         if self.kept is not None:
             self.kept_lines += len(lines)
             self.kept[len(self.buckets)] = lines
             if self.kept_lines > KEEP_LINES:
                 self.kept = None
-        self.buckets.append(Bucket(lines[0].split(" ", 1)[0], self.fh.tell(), len(data), name, tally(lines)))
+        self.buckets.append(Bucket(lines[0].split(" ", 1)[0], self.fh.tell(), len(data), name, counted))
         self.fh.write(data)
 
     def copy(self, bucket: Bucket, old_ttl) -> None:
@@ -182,7 +196,6 @@ class Writer:
         data = old_ttl.read(bucket.length)
         self.buckets.append(Bucket(bucket.first, self.fh.tell(), bucket.length, bucket.file, bucket.tally))
         self.fh.write(data)
-
 
     def lines(self) -> Iterator[str] | None:
         """Every line of the union graph, or None if they are neither kept nor saved."""
@@ -192,10 +205,22 @@ class Writer:
                 for line in (self.kept.get(i) if self.kept and i in self.kept else read_bucket(self.state, b)[0]))
 
 
-def _save(state: Path, name: str, data: bytes) -> bool:
+_AHEAD = 3  # buckets handed to the second process before waiting for the oldest
+_ABBR: list = []
+
+
+def prepare(bucket: tuple[list[str], list[int]]) -> tuple[bytes, bytes, tuple]:
+    """A bucket's Turtle, its saved form and its tally."""
+    if not _ABBR:
+        _ABBR.append(serialize.Abbreviator())
+    lines, counts = bucket
+    return render(lines, _ABBR[0]), zlib.compress(marshal.dumps((lines, counts)), 1), tally(lines)
+
+
+def _save(state: Path, name: str, blob: bytes) -> bool:
     try:
         state.mkdir(parents=True, exist_ok=True)
-        (state / name).write_bytes(zlib.compress(data, 1))
+        (state / name).write_bytes(blob)
         return True
     except OSError:
         return False

@@ -144,3 +144,24 @@ def test_a_state_that_cannot_be_saved_means_a_full_merge_next_time(corpus, tmp_p
     assert updates == []
     build([corpus], tmp_path / "fresh", cache=False)
     assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
+
+
+def test_a_merge_from_disk_renders_in_a_second_process_with_the_same_bytes(corpus, tmp_path, monkeypatch):
+    build([corpus], tmp_path / "plain", cache=False)
+    calls = []
+    real = kg.union.Writer.write_all
+
+    def write_all(self, buckets, parallel=False):
+        calls.append(parallel)
+        return real(self, buckets, parallel)
+
+    monkeypatch.setattr(kg.union.Writer, "write_all", write_all)
+    monkeypatch.setattr(serialize, "RUN_LINES", 300)  # runs on disk from five articles
+    monkeypatch.setattr(kg.union.cut, "__defaults__", (50,))
+    build([corpus], tmp_path / "out")
+    assert calls == [True]
+    assert exports(tmp_path / "out") == exports(tmp_path / "plain")
+    _edit(corpus)  # and the state it saved is right
+    build([corpus], tmp_path / "out")
+    build([corpus], tmp_path / "fresh", cache=False)
+    assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
