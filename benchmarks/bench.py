@@ -228,7 +228,7 @@ def measure_stores(ttl: Path, rdflib_max_triples: int, triples: int, oxigraph_di
         result["oxigraph"] = run_child(["child-oxigraph", str(ttl), *disk], QUERY_TIMEOUT * 3)
         result["oxigraph"]["on_disk"] = bool(disk)
     except ImportError:
-        result["oxigraph"] = {"skipped": "pyoxigraph is not installed (pip install -e '.[fast]')"}
+        result["oxigraph"] = {"skipped": "pyoxigraph is not installed (pip install pyoxigraph)"}
     if triples <= rdflib_max_triples:
         result["rdflib"] = run_child(["child-rdflib", str(ttl)], QUERY_TIMEOUT)
     else:

@@ -1,4 +1,4 @@
-"""`kg query` on pyoxigraph, when it is installed (`pip install -e '.[fast]'`): same answers, sooner.
+"""`kg query` on pyoxigraph (a dependency; kg falls back to rdflib without it): same answers, sooner.
 
 pyoxigraph parses Turtle and answers SPARQL one to two orders of magnitude
 faster than rdflib's default store (benchmarks/RESULTS.md). Only plain
