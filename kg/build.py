@@ -39,6 +39,7 @@ from kg.namespaces import ID, KGO, PROV, SCHEMA, bind_all
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md"}
 COUNTED = ("Locality", "Organization", "Person", "Program", "Statistic")
+MERGE_PROCESSES = max(2, min(8, os.cpu_count() or 2))  # graph.ttl of a large build is merged in parts at once
 HTML_MAX_NODES = 3000  # past this the page is slow to make, draw and read: kg viz --around / --type draw parts
 
 
@@ -430,9 +431,10 @@ class _Exports:
         with self._open("graph.ttl") as fh:
             writer = ttl_union.Writer(fh, self.state, self.abbr)
             header = writer.header()
-            if self.previous is None:
-                # a merge from disk means a large graph: worth a second process for the Turtle
-                writer.write_all(ttl_union.cut(self.merger.counted()), parallel=bool(self.merger.runs))
+            if self.previous is None and self.merger.runs:  # a large graph: the merge in parts, at once
+                writer.write_parts(self.merger.parts(MERGE_PROCESSES), self.runs)
+            elif self.previous is None:
+                writer.write_all(ttl_union.cut(self.merger.counted()))
             else:
                 with open(self.out_dir / "graph.ttl", "rb") as old_ttl:
                     ttl_union.update(self.previous, self._gone(), self.came, self.state, old_ttl, writer)

@@ -201,31 +201,113 @@ class LineMerger:
             return
         if self.buffer:
             self._spill()
-        files = [open(p, encoding="utf-8", newline="\n") for p in self.runs]
         try:
-            last, total = None, 0
-            for entry in heapq.merge(*files):
-                if "\t" in entry:
-                    line, _, n = entry.rpartition("\t")
-                    n = int(n)
-                else:
-                    line, n = entry[:-1], 1
-                if line != last:
-                    if last is not None:
-                        yield last, total
-                    last, total = line, 0
-                total += n
-            if last is not None:
-                yield last, total
+            yield from merge_runs([(p, 0, p.stat().st_size) for p in self.runs])
         finally:
-            for fh in files:
-                fh.close()
             for p in self.runs:
                 os.unlink(p)
 
     def lines(self) -> Iterator[str]:
         """Every distinct line, in sorted order."""
         return (line for line, _n in self.counted())
+
+    def parts(self, n: int) -> list[list[tuple[Path, int, int]]]:
+        """The runs cut in n parts at the same subjects, as (run, start, end) byte ranges:
+        merging each part (merge_runs) gives the merged lines in n consecutive pieces, no
+        subject in two. Spills first."""
+        if self.buffer:
+            self._spill()
+        sizes = [p.stat().st_size for p in self.runs]
+        longest = self.runs[sizes.index(max(sizes))]
+        with open(longest, "rb") as fh:
+            pivots = sorted({_line_after(fh, max(sizes) * k // n) for k in range(1, n)} - {None})
+        cuts = []
+        for path, size in zip(self.runs, sizes):
+            with open(path, "rb") as fh:
+                cuts.append([0, *(_first_at_least(fh, size, pivot) for pivot in pivots), size])
+        return [[(path, c[i], c[i + 1]) for path, c in zip(self.runs, cuts)] for i in range(len(pivots) + 1)]
+
+
+def merge_runs(ranges: list[tuple[Path, int, int]]) -> Iterator[tuple[str, int]]:
+    """(line, count) of the lines in byte ranges of sorted runs, merged, counts summed."""
+    files = [open(p, "rb") for p, _start, _end in ranges]
+    try:
+        for fh, (_p, start, _end) in zip(files, ranges):
+            fh.seek(start)
+        streams = [_entries(fh, end - start) for fh, (_p, start, end) in zip(files, ranges)]
+        last, total = None, 0
+        for entry in heapq.merge(*streams):
+            if "\t" in entry:
+                line, _, n = entry.rpartition("\t")
+                n = int(n)
+            else:
+                line, n = entry, 1
+            if line != last:
+                if last is not None:
+                    yield last, total
+                last, total = line, 0
+            total += n
+        if last is not None:
+            yield last, total
+    finally:
+        for fh in files:
+            fh.close()
+
+
+def _entries(fh, length: int) -> Iterator[str]:
+    """The entries of a run in the next `length` bytes of `fh`, without their line feeds."""
+    left = length
+    while left > 0:
+        chunk = fh.read(min(left, 1 << 22))
+        if not chunk:
+            return
+        left -= len(chunk)
+        if left > 0 and not chunk.endswith(b"\n"):
+            tail = fh.readline(left)  # finish the last line: chunks end at line ends
+            left -= len(tail)
+            chunk += tail
+        yield from chunk.decode("utf-8").split("\n")[:-1]
+
+
+def _key(entry: bytes) -> bytes:
+    return entry.rstrip(b"\n").split(b"\t", 1)[0]
+
+
+def _line_start(fh, x: int) -> int:
+    """The first line start at or after byte x."""
+    if x == 0:
+        return 0
+    fh.seek(x - 1)
+    fh.readline()
+    return fh.tell()
+
+
+def _line_after(fh, x: int) -> str | None:
+    """The subject of the line at or after byte x, and a space: every line of that subject
+    sorts at or after it, every line of an earlier subject before it (a cut between subjects)."""
+    fh.seek(_line_start(fh, x))
+    entry = fh.readline()
+    return _key(entry).split(b" ", 1)[0].decode("utf-8") + " " if entry else None
+
+
+def _first_at_least(fh, size: int, pivot: str) -> int:
+    """Byte offset of the first entry whose line is >= pivot (UTF-8 keeps the order of text)."""
+    key = pivot.encode("utf-8")
+
+    def at_least(start: int) -> bool:
+        if start >= size:
+            return True
+        fh.seek(start)
+        return _key(fh.readline()) >= key
+
+    lo, hi = 0, size
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if at_least(_line_start(fh, mid)):
+            hi = mid
+        else:
+            lo = mid + 1
+    return _line_start(fh, lo)
 
 
 def _counted(lines: Iterable[str]) -> Iterator[tuple[str, int]]:

@@ -20,8 +20,8 @@ import bisect
 import marshal
 import os
 import multiprocessing
+import shutil
 import zlib
-from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -160,24 +160,31 @@ class Writer:
     def write(self, lines: list[str], counts: list[int]) -> None:
         self._put(lines, *prepare((lines, counts)))
 
-    def write_all(self, buckets: Iterable[tuple[list[str], list[int]]], parallel: bool = False) -> None:
-        """write() each bucket. `parallel`: render and compress them in a second process while
-        this one merges the next (a full build's last step, when the other core is idle)."""
-        if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-            for lines, counts in buckets:
-                self.write(lines, counts)
+    def write_all(self, buckets: Iterable[tuple[list[str], list[int]]]) -> None:
+        for lines, counts in buckets:
+            self.write(lines, counts)
+
+    def write_parts(self, parts: list[list[tuple[Path, int, int]]], folder: Path) -> None:
+        """Merge and render the parts of a merge from disk (LineMerger.parts) in as many
+        processes at once, then put their Turtle in order: the last step of a large build
+        was one process's work while the other cores idled."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            for ranges in parts:
+                self.write_all(cut(serialize.merge_runs(ranges)))
             return
-        context = multiprocessing.get_context("fork")
-        pending: deque = deque()
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
-            for lines, counts in buckets:
-                pending.append((lines, pool.submit(prepare, (lines, counts))))
-                while len(pending) > _AHEAD:
-                    lines_done, future = pending.popleft()
-                    self._put(lines_done, *future.result())
-            while pending:
-                lines_done, future = pending.popleft()
-                self._put(lines_done, *future.result())
+        paths = [folder / f"part-{i}.ttl" for i in range(len(parts))]
+        with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
+            done = [pool.submit(_render_part, ranges, self.state, path) for ranges, path in zip(parts, paths)]
+            results = [future.result() for future in done]
+        self.kept = None
+        for path, (buckets, saved) in zip(paths, results):
+            if not saved:
+                self.state = None
+            base = self.fh.tell()
+            with open(path, "rb") as part:
+                shutil.copyfileobj(part, self.fh, 1 << 22)
+            os.unlink(path)
+            self.buckets += [Bucket(b.first, base + b.offset, b.length, b.file, b.tally) for b in buckets]
 
     def _put(self, lines: list[str], data: bytes, blob: bytes, counted: tuple) -> None:
         name = f"b-{self.generation}-{len(self.buckets):06d}"
@@ -205,8 +212,16 @@ class Writer:
                 for line in (self.kept.get(i) if self.kept and i in self.kept else read_bucket(self.state, b)[0]))
 
 
-_AHEAD = 3  # buckets handed to the second process before waiting for the oldest
 _ABBR: list = []
+
+
+def _render_part(ranges: list[tuple[Path, int, int]], state: Path | None, path: Path) -> tuple[list[Bucket], bool]:
+    """In a worker process: one part of the merge, as Turtle in `path`; its buckets, and whether they were saved."""
+    with open(path, "wb") as fh:
+        writer = Writer(fh, state, serialize.Abbreviator())
+        writer.kept = None
+        writer.write_all(cut(serialize.merge_runs(ranges)))
+    return writer.buckets, writer.state is not None
 
 
 def prepare(bucket: tuple[list[str], list[int]]) -> tuple[bytes, bytes, tuple]:

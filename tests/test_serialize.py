@@ -73,3 +73,28 @@ def test_lines_back_to_an_rdflib_graph():
     triples = TRIPLES | {(escaped, RDFS.label, Literal("\\u0041 is not unescaped twice")),
                          (escaped, RDFS.label, Literal("tab\there, bell\x07"))}
     assert set(lines_to_graph(nt_lines(triples), Graph())) == triples
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_merging_the_parts_of_the_runs_gives_the_whole_merge_in_pieces(tmp_path, parts):
+    import random
+
+    from kg.serialize import merge_runs
+
+    rng = random.Random(7)
+    lists = [sorted({f'<s{rng.randrange(60):02d}> <p> "{rng.choice("aăâ")}{rng.randrange(5)}"' for _ in range(40)})
+             for _ in range(30)]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    whole = LineMerger(tmp_path / "a", run_lines=10_000)
+    split = LineMerger(tmp_path / "b", run_lines=150)
+    for lines in lists:
+        whole.add(lines)
+        split.add(lines)
+    expected = list(whole.counted())
+    pieces = [list(merge_runs(ranges)) for ranges in split.parts(parts)]
+    assert len(split.runs) > 3 and all(pieces)
+    assert [x for piece in pieces for x in piece] == expected
+    assert sum(n for _line, n in expected) == sum(map(len, lists))
+    subjects = [{line.split(" ")[0] for line, _n in piece} for piece in pieces]
+    assert all(not (a & b) for i, a in enumerate(subjects) for b in subjects[i + 1:])  # no subject in two

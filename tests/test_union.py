@@ -6,6 +6,7 @@ import pytest
 
 import kg.union
 from kg import serialize
+import kg.build
 from kg.build import build
 from kg.cache import ArticleCache
 from kg.union import Manifest, cut
@@ -146,22 +147,25 @@ def test_a_state_that_cannot_be_saved_means_a_full_merge_next_time(corpus, tmp_p
     assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
 
 
-def test_a_merge_from_disk_renders_in_a_second_process_with_the_same_bytes(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("processes", [2, 3])
+def test_a_merge_from_disk_is_done_in_parts_at_once_with_the_same_bytes(corpus, tmp_path, monkeypatch, processes):
     build([corpus], tmp_path / "plain", cache=False)
     calls = []
-    real = kg.union.Writer.write_all
+    real = kg.union.Writer.write_parts
 
-    def write_all(self, buckets, parallel=False):
-        calls.append(parallel)
-        return real(self, buckets, parallel)
+    def write_parts(self, parts, folder):
+        calls.append(len(parts))
+        return real(self, parts, folder)
 
-    monkeypatch.setattr(kg.union.Writer, "write_all", write_all)
+    monkeypatch.setattr(kg.union.Writer, "write_parts", write_parts)
+    monkeypatch.setattr(kg.build, "MERGE_PROCESSES", processes)
     monkeypatch.setattr(serialize, "RUN_LINES", 300)  # runs on disk from five articles
     monkeypatch.setattr(kg.union.cut, "__defaults__", (50,))
-    build([corpus], tmp_path / "out")
-    assert calls == [True]
+    report = build([corpus], tmp_path / "out")
+    assert calls == [processes]
     assert exports(tmp_path / "out") == exports(tmp_path / "plain")
+    assert report.triples == build([corpus], tmp_path / "plain2", cache=False).triples
     _edit(corpus)  # and the state it saved is right
     build([corpus], tmp_path / "out")
-    build([corpus], tmp_path / "fresh", cache=False)
+    build([corpus], tmp_path / "fresh")  # a full build (with a state: the page reads the lines from it)
     assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
