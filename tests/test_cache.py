@@ -6,23 +6,8 @@ import pytest
 import kg.build
 from kg.build import build
 from kg.cache import UNION, CACHE_DIR, ArticleCache
-from tests.conftest import SEEDS
+from tests.conftest import SEED_FILES, exports
 
-SEED_FILES = sorted(SEEDS.glob("*.txt"))
-EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
-
-
-def exports(out):
-    return {name: (out / name).read_bytes() for name in EXPORTS}
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for seed in SEED_FILES:
-        shutil.copy(seed, folder / seed.name)
-    return folder
 
 
 @pytest.fixture

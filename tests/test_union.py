@@ -10,24 +10,9 @@ import kg.build
 from kg.build import build
 from kg.cache import ArticleCache
 from kg.union import Manifest, cut
-from tests.conftest import SEEDS
+from tests.conftest import SEED_FILES, exports
 
-SEED_FILES = sorted(SEEDS.glob("*.txt"))
-EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
 EXTRA = "Sáng 3/5, Công an xã Mường Sai tổ chức 3 buổi tuyên truyền cho 120 lượt người.\n"
-
-
-def exports(out):
-    return {name: (out / name).read_bytes() for name in EXPORTS}
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for seed in SEED_FILES:
-        shutil.copy(seed, folder / seed.name)
-    return folder
 
 
 @pytest.fixture
