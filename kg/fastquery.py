@@ -11,6 +11,7 @@ exactly as before. Set KG_NO_OXIGRAPH=1 to use rdflib only.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -64,6 +65,8 @@ def store_for(path: Path):
     folder, stamp = index_of(path), _stamp_of(path)
     store = _open_index(ox, folder, stamp)
     if store is None:
+        # a minute or two on 100,000 articles: say why nothing happens yet
+        print(f"kg query: loading {path} into {folder} (once, until the graph changes)...", file=sys.stderr, flush=True)
         _make_index(ox, path, folder, stamp)
         store = _open_index(ox, folder, stamp)
     return store if store is not None else load(path)

@@ -50,3 +50,10 @@ def test_a_folder_that_cannot_hold_the_store_means_loading_in_memory(graph, monk
     monkeypatch.setattr(fq, "_make_index", lambda *args: None)
     assert answer_file(graph, QUERY, "csv").splitlines()[0] == "name"
     assert not fq.index_of(graph).exists()
+
+
+def test_making_the_store_is_said_on_stderr(graph, capsys):
+    answer_file(graph, QUERY, "csv")
+    assert f"loading {graph} into {fq.index_of(graph)}" in capsys.readouterr().err
+    answer_file(graph, QUERY, "csv")
+    assert capsys.readouterr().err == ""  # opened, not made again
