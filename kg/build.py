@@ -524,7 +524,7 @@ def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True, 
     With `cache`, each article's output is kept under out_dir/.kg-cache and reused while
     the article and kg's code are unchanged: same bytes, without extracting again."""
     files, problems = collect(sources)
-    report = BuildReport(skipped=problems)
+    report = BuildReport(skipped=list(problems))
     if not files:
         raise NothingBuilt("no article files found in " + ", ".join(str(s) for s in sources), report)
     store = ArticleCache(out_dir) if cache else None
@@ -534,7 +534,7 @@ def build(sources: list[Path], out_dir: Path, progress=None, html: bool = True, 
         report, used = _build(files, report, out_dir, progress, html, jobs, store, state, previous)
     except StaleState:
         ttl_union.forget(state)
-        report, used = _build(files, BuildReport(skipped=problems), out_dir, progress, html, jobs, store, state, None)
+        report, used = _build(files, BuildReport(skipped=list(problems)), out_dir, progress, html, jobs, store, state, None)
     if store:
         store.prune(used)
     return report

@@ -154,3 +154,14 @@ def test_a_merge_from_disk_is_done_in_parts_at_once_with_the_same_bytes(corpus, 
     build([corpus], tmp_path / "out")
     build([corpus], tmp_path / "fresh")  # a full build (with a state: the page reads the lines from it)
     assert exports(tmp_path / "out") == exports(tmp_path / "fresh")
+
+
+def test_a_full_merge_after_a_stale_state_names_each_skipped_input_once(corpus, tmp_path):
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    build([corpus], tmp_path / "out")
+    gone = corpus / SEED_FILES[3].name
+    cache = ArticleCache(tmp_path / "out")
+    cache._file(cache.key(gone)).unlink()  # the update finds it missing and starts again in full
+    gone.unlink()
+    report = build([corpus, tmp_path / "missing"], tmp_path / "out")
+    assert sorted(report.skipped) == [f"{corpus / 'empty.txt'}: empty file", f"{tmp_path / 'missing'}: no such file or folder"]
