@@ -11,7 +11,9 @@ exactly as before. Set KG_NO_OXIGRAPH=1 to use rdflib only.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -88,9 +90,6 @@ def _open_index(ox, folder: Path, stamp: str):
 
 def _make_index(ox, path: Path, folder: Path, stamp: str) -> None:
     """Load `path` into a new store under a temporary name, then put it in place."""
-    import shutil
-    import tempfile
-
     try:
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.oxigraph-"))
     except OSError:
@@ -116,8 +115,6 @@ def _make_index(ox, path: Path, folder: Path, stamp: str) -> None:
 
 def forget_index(path: Path) -> None:
     """Remove the store beside a graph file that has just been rewritten."""
-    import shutil
-
     shutil.rmtree(index_of(path), ignore_errors=True)
 
 

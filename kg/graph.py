@@ -4,13 +4,13 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.data import read_rows
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.ingest import Article
-from kg.namespaces import ID, KGO, NIF, ORG, SCHEMA, bind_all
+from kg.namespaces import ID, KGO, PREFIXES, bind_all
 from kg.serialize import lines_to_graph, nt_iri, nt_term
 
 ID_BASE = str(ID)
@@ -91,8 +91,7 @@ class _Vocabulary(dict):
     """V["kgo:level"]: a vocabulary term in N-Triples form, made once. The namespace object
     checks the name (KGO knows only the terms of ontology/kg.ttl)."""
 
-    NAMESPACES = {"kgo": KGO, "nif": NIF, "skos": SKOS, "org": ORG, "prov": PROV, "schema": SCHEMA,
-                  "foaf": FOAF, "xsd": XSD, "rdf": RDF, "rdfs": RDFS}
+    NAMESPACES = {**PREFIXES, "kgo": KGO}  # kg.namespaces' prefixes; KGO itself, which checks the name
 
     def __missing__(self, name: str) -> str:
         prefix, local = name.split(":")

@@ -235,20 +235,7 @@ def merge_runs(ranges: list[tuple[Path, int, int]]) -> Iterator[tuple[str, int]]
         for fh, (_p, start, _end) in zip(files, ranges):
             fh.seek(start)
         streams = [_entries(fh, end - start) for fh, (_p, start, end) in zip(files, ranges)]
-        last, total = None, 0
-        for entry in heapq.merge(*streams):
-            if "\t" in entry:
-                line, _, n = entry.rpartition("\t")
-                n = int(n)
-            else:
-                line, n = entry, 1
-            if line != last:
-                if last is not None:
-                    yield last, total
-                last, total = line, 0
-            total += n
-        if last is not None:
-            yield last, total
+        yield from _summed(map(_parse_entry, heapq.merge(*streams)))
     finally:
         for fh in files:
             fh.close()
@@ -312,19 +299,35 @@ def _first_at_least(fh, size: int, pivot: str) -> int:
 
 def _counted(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
     """(line, repeats) of sorted lines."""
+    return _summed((line, 1) for line in lines)
+
+
+def _summed(pairs: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
+    """(line, count) pairs sorted by line, each line once with its counts added."""
     last, total = None, 0
-    for line in lines:
+    for line, n in pairs:
         if line != last:
             if last is not None:
                 yield last, total
             last, total = line, 0
-        total += 1
+        total += n
     if last is not None:
         yield last, total
 
 
+def _parse_entry(entry: str) -> tuple[str, int]:
+    """A run's entry, "line" or "line\tcount", as (line, count)."""
+    if "\t" in entry:
+        line, _, n = entry.rpartition("\t")
+        return line, int(n)
+    return entry, 1
+
+
+def turtle_body(lines: Iterable[str], abbr: Abbreviator) -> str:
+    """The Turtle of sorted lines, without the prefixes: one block a subject, a blank line after each."""
+    return "".join(block + "\n" for block in turtle_blocks(lines, abbr))
+
+
 def write_turtle(fh: IO[str], lines: Iterable[str], abbr: Abbreviator) -> None:
     fh.write(abbr.header())
-    for block in turtle_blocks(lines, abbr):
-        fh.write(block)
-        fh.write("\n")
+    fh.write(turtle_body(lines, abbr))

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import bisect
 import marshal
-import os
 import multiprocessing
+import os
 import shutil
 import zlib
-from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,8 +116,9 @@ def tally(lines: Iterable[str]) -> tuple[int, dict[str, int]]:
     for line in lines:
         triples += 1
         if typed in line:
-            _s, _p, o = serialize.split_line(line)
-            classes[o] += 1
+            _s, p, o = serialize.split_line(line)
+            if p == serialize.RDF_TYPE:  # not a literal that happens to hold the IRI
+                classes[o] += 1
     return triples, dict(classes)
 
 
@@ -139,7 +140,7 @@ def cut(counted: Iterable[tuple[str, int]], size: int = BUCKET_LINES) -> Iterato
 
 
 def render(lines: Iterable[str], abbr: serialize.Abbreviator) -> bytes:
-    return "".join(block + "\n" for block in serialize.turtle_blocks(lines, abbr)).encode("utf-8")
+    return serialize.turtle_body(lines, abbr).encode("utf-8")
 
 
 class Writer:
@@ -265,18 +266,8 @@ def update(manifest: Manifest, gone: Iterable[list[str]], came: Iterable[list[st
         if i not in delta:
             writer.copy(bucket, old_ttl)
             continue
-        lines, counts = read_bucket(state, bucket)
-        merged = Counter(dict(zip(lines, counts)))
+        merged = Counter(dict(zip(*read_bucket(state, bucket))))
         merged.update(delta[i])
-        kept = sorted((line, n) for line, n in merged.items() if n > 0)
-        for part_lines, part_counts in cut(kept):
-            writer.write(part_lines, part_counts)
+        writer.write_all(cut(sorted((line, n) for line, n in merged.items() if n > 0)))
     if not manifest.buckets and delta:  # nothing was built before: all is new
-        kept = sorted((line, n) for line, n in delta[0].items() if n > 0)
-        for part_lines, part_counts in cut(kept):
-            writer.write(part_lines, part_counts)
-
-
-def all_lines(state: Path, manifest: Manifest) -> Iterator[str]:
-    for bucket in manifest.buckets:
-        yield from read_bucket(state, bucket)[0]
+        writer.write_all(cut(sorted((line, n) for line, n in delta[0].items() if n > 0)))

@@ -1,6 +1,4 @@
 """Property-based tests: extraction never raises, graphs round-trip, order does not matter."""
-import random
-import string
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
