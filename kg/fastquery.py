@@ -4,12 +4,18 @@ pyoxigraph parses Turtle and answers SPARQL one to two orders of magnitude
 faster than rdflib's default store (benchmarks/RESULTS.md). Only plain
 read-only SELECT and ASK queries on a triples file (.ttl, .nt) come here;
 updates, --allow-service, TriG and N-Quads (named graphs), CONSTRUCT and
-DESCRIBE stay on rdflib, and so does any query pyoxigraph cannot parse. The
-solutions become an rdflib Result, so kg.query.render writes every format
-exactly as before. Set KG_NO_OXIGRAPH=1 to use rdflib only.
+DESCRIBE stay on rdflib, and so does any query pyoxigraph cannot parse.
+pyoxigraph writes CSV itself (the same bytes as rdflib's writer); for the
+other formats the solutions become an rdflib Result, so kg.query.render
+writes them exactly as before. Set KG_NO_OXIGRAPH=1 to use rdflib only.
+
+A large graph's answers are kept beside its on-disk store: listing every
+figure of 100,000 articles takes minutes to compute, and reading it again
+takes a second. They go when the store goes, i.e. when the graph changes.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -58,11 +64,12 @@ def index_of(path: Path) -> Path:
 
 
 def store_for(path: Path):
-    """A store holding the graph at `path`. A large graph is loaded once into an on-disk
-    store beside it and opened from there afterwards (milliseconds, not a minute), until
-    the file changes; if that store cannot be written, in memory as for a small one."""
+    """(store, folder): a store holding the graph at `path`, and the on-disk folder it was
+    opened from, or None. A large graph is loaded once into an on-disk store beside it and
+    opened from there afterwards (milliseconds, not a minute), until the file changes; if
+    that store cannot be written, in memory as for a small one."""
     if path.stat().st_size < INDEX_MIN_BYTES:
-        return load(path)
+        return load(path), None
     ox = engine()
     folder, stamp = index_of(path), _stamp_of(path)
     store = _open_index(ox, folder, stamp)
@@ -71,7 +78,7 @@ def store_for(path: Path):
         print(f"kg query: loading {path} into {folder} (once, until the graph changes)...", file=sys.stderr, flush=True)
         _make_index(ox, path, folder, stamp)
         store = _open_index(ox, folder, stamp)
-    return store if store is not None else load(path)
+    return (store, folder) if store is not None else (load(path), None)
 
 
 def _stamp_of(path: Path) -> str:
@@ -160,25 +167,93 @@ def to_result(solutions, operation: str) -> Result:
     return result
 
 
-def run(path: Path, text: str, operation: str, timeout: float) -> Result | None:
-    """Run `text` (prologue included) on the graph at `path` within `timeout` s (0: none). None
-    if pyoxigraph cannot read the file or the query: then rdflib answers. Raises TimeoutError.
-    Loading the graph (or its on-disk store, once) is not counted in `timeout`."""
+def _csv(solutions) -> str | None:
+    """pyoxigraph's own CSV writer: the bytes rdflib's csv module writes, except a lone empty
+    cell, which Python quotes ('""'); one-column answers are left to rdflib."""
+    if len(solutions.variables) < 2:
+        return None
+    return solutions.serialize(format=engine().QueryResultsFormat.CSV).decode("utf-8")
+
+
+def _render(solutions, operation: str, fmt: str) -> str:
+    from kg.query import render
+
+    fast = _csv(solutions) if operation == "SelectQuery" and fmt == "csv" else None
+    return fast if fast is not None else render(to_result(solutions, operation), fmt)
+
+
+ANSWERS = "answers"
+KEEP_BYTES = 4 << 30       # answers kept beside one store, the oldest dropped first
+KEEP_ONE_BYTES = 1 << 30   # a larger answer is not kept
+
+
+def _answer_file(folder: Path, text: str, fmt: str) -> Path:
+    digest = hashlib.sha256(f"{fmt}\n{text}".encode("utf-8")).hexdigest()[:32]
+    return folder / ANSWERS / f"{digest}.{fmt}"
+
+
+def _kept(folder: Path | None, text: str, fmt: str) -> str | None:
+    if folder is None:
+        return None
+    try:
+        return _answer_file(folder, text, fmt).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _keep(folder: Path | None, text: str, fmt: str, output: str) -> None:
+    """Keep an answer for next time: written under a temporary name, then renamed."""
+    data = output.encode("utf-8")
+    if folder is None or len(data) > KEEP_ONE_BYTES:
+        return
+    target = _answer_file(folder, text, fmt)
+    try:
+        target.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+        _prune(target.parent)
+    except OSError:
+        pass  # a read-only or full disk: the answer is still printed
+
+
+def _prune(answers: Path) -> None:
+    files = sorted((f.stat().st_mtime_ns, f.name, f) for f in answers.iterdir() if not f.name.startswith("."))
+    total = sum(f.stat().st_size for _t, _n, f in files)
+    for _t, _n, f in files[:-1]:  # the newest stays
+        if total <= KEEP_BYTES:
+            break
+        total -= f.stat().st_size
+        f.unlink()
+
+
+def answer(path: Path, text: str, operation: str, fmt: str, timeout: float) -> str | None:
+    """Run `text` (prologue included) on the graph at `path` within `timeout` s (0: none) and
+    render it as `fmt`. None if pyoxigraph cannot read the file or the query: then rdflib
+    answers. Raises TimeoutError. Loading the graph (or its on-disk store, once) is not
+    counted in `timeout`; an answer kept from before comes back at once."""
     box: dict = {}
     try:
-        store = store_for(path)
+        store, folder = store_for(path)
     except Exception:  # a file pyoxigraph will not take: rdflib answers, or explains
         return None
+    kept = _kept(folder, text, fmt)
+    if kept is not None:
+        return kept
 
     def work():
         try:
-            box["result"] = to_result(store.query(text), operation)
+            box["output"] = _render(store.query(text), operation, fmt)
         except Exception:  # a query pyoxigraph will not take: rdflib answers, or explains
-            box["result"] = None
+            box["output"] = None
 
     worker = threading.Thread(target=work, daemon=True)  # abandoned at the deadline, gone at exit
     worker.start()
     worker.join(timeout or None)
     if worker.is_alive():
         raise TimeoutError
-    return box.get("result")
+    output = box.get("output")
+    if output is not None:
+        _keep(folder, text, fmt, output)
+    return output

@@ -308,9 +308,9 @@ def answer_file(path: Path, text: str, fmt: str = "table", timeout: float = DEFA
     if fmt in FORMATS and not (allow_update or allow_service) and path.is_file() \
             and fastquery.eligible(path, parsed.kind, parsed.operation):
         try:
-            result = fastquery.run(path, sparql_prologue() + text, parsed.operation, timeout)
+            output = fastquery.answer(path, sparql_prologue() + text, parsed.operation, fmt, timeout)
         except TimeoutError:
             raise _timed_out(timeout) from None
-        if result is not None:
-            return render(result, fmt)
+        if output is not None:
+            return output
     return answer(load_graph(path), text, fmt, timeout, allow_update, allow_service)

@@ -57,3 +57,39 @@ def test_making_the_store_is_said_on_stderr(graph, capsys):
     assert f"loading {graph} into {fq.index_of(graph)}" in capsys.readouterr().err
     answer_file(graph, QUERY, "csv")
     assert capsys.readouterr().err == ""  # opened, not made again
+
+
+def test_an_answer_is_kept_beside_the_store_and_given_again(graph, monkeypatch):
+    first = answer_file(graph, QUERY, "csv")
+    table = answer_file(graph, QUERY, "table")
+    assert len(list((fq.index_of(graph) / fq.ANSWERS).iterdir())) == 2  # one per format
+
+    computed = []
+    render = fq._render
+    monkeypatch.setattr(fq, "_render", lambda *args: computed.append(1) or render(*args))
+    assert answer_file(graph, QUERY, "csv") == first
+    assert answer_file(graph, QUERY, "table") == table
+    assert computed == []
+    answer_file(graph, QUERY + " LIMIT 2", "csv")  # another query is another answer
+    assert computed == [1]
+
+
+def test_kept_answers_go_with_the_graph_they_answered(graph):
+    answer_file(graph, QUERY, "csv")
+    graph.write_text(graph.read_text(encoding="utf-8") + '\n<urn:x> a kgo:Locality ; rdfs:label "Zzz" .\n',
+                     encoding="utf-8")
+    assert answer_file(graph, QUERY, "csv").splitlines()[-1] == "Zzz"
+
+
+def test_kept_answers_stay_under_their_limit(graph, monkeypatch):
+    monkeypatch.setattr(fq, "KEEP_BYTES", 1)
+    answer_file(graph, QUERY, "csv")
+    answer_file(graph, QUERY, "tsv")
+    kept = list((fq.index_of(graph) / fq.ANSWERS).iterdir())
+    assert [f.suffix for f in kept] == [".tsv"]  # the newest stays, the older went
+
+
+def test_an_answer_too_large_to_keep_is_still_given(graph, monkeypatch):
+    monkeypatch.setattr(fq, "KEEP_ONE_BYTES", 10)
+    assert answer_file(graph, QUERY, "csv").startswith("name")
+    assert not (fq.index_of(graph) / fq.ANSWERS).exists()
