@@ -202,22 +202,27 @@ def measure_incremental(corpus: Path, out: Path, jobs: int, full_s: float) -> di
 def measure_cli_queries(ttl: Path) -> dict:
     """Each shipped query end to end, as a user runs it: `kg query NAME -g graph.ttl --format csv`.
     The first query on a large graph makes its on-disk store (kg.fastquery): that is timed first,
-    on its own, with a query that asks nothing."""
+    on its own, with a query that asks nothing. Each query then runs twice: computed, and given
+    again from the answer kept beside the store (a graph of 20 MB or more)."""
     from kg.query import shipped
 
     out = {}
     for name in ["(first query: the store)", *shipped()]:
-        t = time.perf_counter()
         query = name if not name.startswith("(") else "ASK { }"
-        command = [sys.executable, "-m", "kg", "query", query, "-g", str(ttl), "--format", "csv", "--timeout", "0"]
-        try:
-            proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=QUERY_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            out[name] = {"s": QUERY_TIMEOUT, "rows": 0, "ok": False, "timeout": True}
-            continue
-        out[name] = {"s": time.perf_counter() - t, "rows": max(0, proc.stdout.count("\n") - 1),
-                     "ok": proc.returncode == 0}
+        out[name] = _cli_query(ttl, query)
+        if not name.startswith("("):
+            out[name]["again"] = _cli_query(ttl, query)
     return out
+
+
+def _cli_query(ttl: Path, query: str) -> dict:
+    command = [sys.executable, "-m", "kg", "query", query, "-g", str(ttl), "--format", "csv", "--timeout", "0"]
+    t = time.perf_counter()
+    try:
+        proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=QUERY_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {"s": QUERY_TIMEOUT, "rows": 0, "ok": False, "timeout": True}
+    return {"s": time.perf_counter() - t, "rows": max(0, proc.stdout.count("\n") - 1), "ok": proc.returncode == 0}
 
 
 def measure_stores(ttl: Path, rdflib_max_triples: int, triples: int, oxigraph_disk: Path | None) -> dict:
@@ -364,7 +369,9 @@ def cli_rows(rs: list[dict]) -> list[str]:
         q = r["cli_queries"].get(name)
         if q is None:
             return "–"
-        return f"> {q['s']:.0f} s (stopped)" if q.get("timeout") else f"{q['s']:.1f} s ({q['rows']:,} rows)"
+        text = f"> {q['s']:.0f} s (stopped)" if q.get("timeout") else f"{q['s']:.1f} s ({q['rows']:,} rows)"
+        again = q.get("again")
+        return text + (f"; again: {again['s']:.1f} s" if again and again.get("ok") else "")
 
     first = "(first query: the store)"
     return [_row("first `kg query` (makes the on-disk store of a graph of 20 MB or more)", rs, lambda r: cell(r, first)),
@@ -381,7 +388,8 @@ def markdown(rs: list[dict]) -> str:
              "## Build", "", head, *build_rows(rs), "",
              "## Loading graph.ttl and the six shipped queries: rdflib (default store) / pyoxigraph (×: how many "
              "times faster)", "", head, *store_rows(rs), "",
-             "## `kg query NAME -g graph.ttl --format csv`, end to end (process start, load, query, print)", "",
+             "## `kg query NAME -g graph.ttl --format csv`, end to end (process start, load, query, print); "
+             "again: the same command once more, given the answer kept beside the store", "",
              head, *cli_rows(rs), ""]
     return "\n".join(lines)
 

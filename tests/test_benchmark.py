@@ -55,3 +55,12 @@ def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path):
 @pytest.mark.parametrize("value,unit,expected", [(1234.5, " s", "1,234.5 s"), (7, "", "7"), (None, "", "–")])
 def test_cells(value, unit, expected):
     assert bench._fmt(value, unit) == expected
+
+
+def test_query_cells_show_the_kept_answer_beside_the_first():
+    from kg.query import shipped
+
+    queries = {name: {"s": 12.0, "rows": 1500, "ok": True, "again": {"s": 0.4, "ok": True}} for name in shipped()}
+    queries["(first query: the store)"] = {"s": 130.0, "rows": 0, "ok": True}
+    rows = bench.cli_rows([{"n": 5, "jobs": 1, "cli_queries": queries}])
+    assert "| `kg query statistics` | 12.0 s (1,500 rows); again: 0.4 s |" in rows
