@@ -74,5 +74,8 @@ def slug(text: str) -> str:
     return s or "x"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()

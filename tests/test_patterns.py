@@ -3,7 +3,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from kg.extract.patterns import alternation, ialternation
+from kg.extract.patterns import alternation, ialternation, lead
 
 LETTERS = st.sampled_from(list("abAB tổTỔ.đĐ"))
 WORDS = st.lists(st.text(LETTERS, min_size=1, max_size=5), min_size=1, max_size=12)
@@ -28,6 +28,18 @@ def test_same_matches_as_a_flat_alternation(words, text):
 @given(WORDS, st.text(LETTERS, max_size=30))
 def test_same_matches_ignoring_case(words, text):
     assert matches(ialternation(words), text, re.I) == matches(flat(words), text, re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(LETTERS, max_size=30), st.booleans())
+def test_a_leading_lookahead_changes_no_match(words, text, ignore_case):
+    flags = re.I if ignore_case else 0
+    with_lead = [m.span() for m in re.compile(rf"{lead(words)}(?<!\w)(?:{flat(words)})(?!\w)", flags).finditer(text)]
+    assert with_lead == matches(flat(words), text, flags)
+
+
+def test_the_lookahead_names_both_cases():
+    assert re.fullmatch(lead(["ấp", "Thôn"]) + r"\w", "Ấ") and not re.fullmatch(lead(["ấp"]) + r"\w", "b")
 
 
 def test_the_longest_word_wins():

@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import NAME, NUMBER_NAME
+from kg.extract.patterns import NAME, NUMBER_NAME, lead
 from kg.extract.places import Mention, known_names, link_parents, localities_of, resolve
 from kg.text import fold
 
@@ -48,7 +48,7 @@ def _mention_re() -> re.Pattern:
     words = spaced(w for w, *_ in read_rows("locality_words.tsv"))
     descs = spaced(context_words()["descriptor"])
     return re.compile(
-        rf"(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
+        rf"{lead(w for w, *_ in read_rows('locality_words.tsv'))}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
         rf"(?P<items>{_ITEM})"
     )
 

@@ -16,7 +16,7 @@ from kg.extract.model import Officer, Organization, Sentence
 from kg.extract.org_places import Resolver, level_words
 from kg.extract.org_tails import head_re
 from kg.extract.organizations import Context, expand
-from kg.extract.patterns import CAP, alternation, ialternation
+from kg.extract.patterns import CAP, alternation, ialternation, lead
 from kg.extract.posts import Post, PostList, post_lists, title_re
 from kg.text import fold
 
@@ -42,9 +42,10 @@ def _patterns() -> dict[str, re.Pattern]:
     ranks = alternation(read_words("ranks.tsv"))
     honor = alternation(read_words("honorifics.tsv"))
     surnames = alternation(read_words("surnames.tsv"))
+    titled = lead([*read_words("ranks.tsv"), *read_words("honorifics.tsv")])
     return {
-        "titled": re.compile(rf"(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))[ \t]+(?P<name>{_NAME})(?!\w)"),
-        "family": re.compile(rf"(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
+        "titled": re.compile(rf"{titled}(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))[ \t]+(?P<name>{_NAME})(?!\w)"),
+        "family": re.compile(rf"{lead(read_words('surnames.tsv'))}(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
         "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
         "owner": re.compile(rf"(?<!\w)(?i:{ialternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
     }

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.data import read_words
 from kg.extract.org_places import Place, person_like, place_at
-from kg.extract.patterns import CAP, ialternation
+from kg.extract.patterns import CAP, ialternation, lead
 from kg.text import canonical_tones, fold
 
 MAX_TAIL = 30        # words; a longer run is prose, not a name
@@ -49,8 +49,8 @@ def _orgs():
 
 @lru_cache(maxsize=1)
 def head_re() -> re.Pattern:
-    words = ialternation(both_tones(h.text for h in _orgs().heads().values()))
-    return re.compile(rf"(?<![\w])({words})(?![\w])", re.IGNORECASE)
+    texts = both_tones(h.text for h in _orgs().heads().values())
+    return re.compile(rf"{lead(texts)}(?<![\w])({ialternation(texts)})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

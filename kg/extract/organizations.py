@@ -15,7 +15,7 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
 from kg.extract.org_places import Place, Resolver, place_at, type_word
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
-from kg.extract.patterns import alternation, ialternation
+from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import clean_spaces, fold
 
 __all__ = ["Context", "Parsed", "Resolver", "expand", "extract_organizations", "parse_all", "parse_at"]
@@ -252,7 +252,8 @@ _MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,
 
 @lru_cache(maxsize=1)
 def _not_names_re() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{ialternation(read_words('org_not_names.tsv'))})(?!\w)", re.IGNORECASE)
+    words = read_words("org_not_names.tsv")
+    return re.compile(rf"{lead(words)}(?<!\w)(?:{ialternation(words)})(?!\w)", re.IGNORECASE)
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from kg.extract.model import Organization
 from kg.extract.org_places import place_at
 from kg.extract.org_tails import both_tones, head_re
 from kg.extract.organizations import Context, Parsed, parse_at, shared
-from kg.extract.patterns import ialternation
+from kg.extract.patterns import ialternation, lead
 
 _NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:kiêm[ \t]+)?|[ \t]+kiêm[ \t]+)")
 
@@ -38,7 +38,8 @@ class PostList:
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern:
     # "nguyên Chủ tịch UBND xã": a former post is still the person's post as printed
-    return re.compile(rf"(?<!\w)(?:nguyên[ \t]+)?(?:{ialternation(both_tones(read_words('posts.tsv')))})(?!\w)", re.IGNORECASE)
+    posts = both_tones(read_words("posts.tsv"))
+    return re.compile(rf"{lead(['nguyên', *posts])}(?<!\w)(?:nguyên[ \t]+)?(?:{ialternation(posts)})(?!\w)", re.IGNORECASE)
 
 
 def post_lists(text: str, ctx: Context) -> list[PostList]:

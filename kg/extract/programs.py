@@ -17,7 +17,7 @@ from functools import lru_cache
 from kg.data import read_rows
 from kg.extract import program_text as pt
 from kg.extract.model import Program, Sentence
-from kg.extract.patterns import alternation, ialternation
+from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import fold
 
 # Document numbers: '22', '06/2014/NĐ-CP', '521/QĐ - TTg', '1222/KH-BCĐ', '09-CT/TW'.
@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
     notes = ialternation(pt.words("note"))
     note = rf"(?:\([^()]*\)|(?i:{notes})\s[^“”\"‘’;,()]{{1,80}})"
     return {
-        "kind": re.compile(rf"(?<!\w)(?i:{kinds})(?!\w)"),
+        "kind": re.compile(rf"{lead(w for w, *_ in read_rows('program_kinds.tsv'))}(?<!\w)(?i:{kinds})(?!\w)"),
         "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
         "number": re.compile(rf"\s+(?P<word>(?i:{ialternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
         "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{ialternation(pt.words('conjunction'))})(?!\w))?"

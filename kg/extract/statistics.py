@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Sentence, Statistic
-from kg.extract.patterns import alternation, ialternation
+from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -37,9 +37,9 @@ def _patterns() -> dict[str, re.Pattern]:
     glued = alternation(w["glued"])
     return {
         "number": re.compile(
-            rf"(?<![\w.,/+-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?=(?:{glued})(?!\w)|(?![\w/]|[.,]\d))"
+            rf"(?=\d)(?<![\w.,/+-])(?P<a>{NUMBER})(?:/(?P<b>{NUMBER}))?(?=(?:{glued})(?!\w)|(?![\w/]|[.,]\d))"
         ),
-        "word_number": re.compile(rf"(?<!\w)(?P<a>(?i:{ialternation(w['number_word'])}))(?=[ \t]+\w)"),
+        "word_number": re.compile(rf"{lead(w['number_word'])}(?<!\w)(?P<a>(?i:{ialternation(w['number_word'])}))(?=[ \t]+\w)"),
         "multiplier": re.compile(rf"\s*(?P<m>{ialternation(w['multiplier'])})(?!\w)", re.I),
         "percent": re.compile(r"\s*%"),
         "not_unit": re.compile(rf"\s*(?:{ialternation(w['not_unit'])})(?!\w)", re.I),
