@@ -188,11 +188,16 @@ def _unknown(level: str, name: str, end: int):
     return name, end
 
 
+_NAME_RE = re.compile(NAME)
+
+
 def _runs(s: Sentence, taken: list[tuple[int, int]]):
     """(article offset, syllables) of each capitalised run not read already."""
-    for m in re.finditer(NAME, s.text):
+    end = s.start + len(s.text)
+    here = [(a, b) for a, b in taken if a < end and b > s.start]  # an article's spans, this sentence's few
+    for m in _NAME_RE.finditer(s.text):
         start = s.start + m.start()
-        if not any(a <= start < b for a, b in taken):
+        if not any(a <= start < b for a, b in here):
             yield start, m.group(0).split()
 
 
