@@ -192,6 +192,23 @@ def _answer_file(folder: Path, text: str, fmt: str) -> Path:
     return folder / ANSWERS / f"{digest}.{fmt}"
 
 
+def kept_file(path: Path, text: str, fmt: str) -> Path | None:
+    """The file of an answer kept for `text` (prologue included) on the graph at `path` as it
+    is now, or None: a caller may copy it out without opening the store."""
+    if engine() is None:
+        return None
+    try:
+        if path.stat().st_size < INDEX_MIN_BYTES:
+            return None
+        folder = index_of(path)
+        if (folder / _STAMP).read_text(encoding="utf-8") != _stamp_of(path):
+            return None
+    except (OSError, ValueError):
+        return None
+    kept = _answer_file(folder, text, fmt)
+    return kept if kept.is_file() else None
+
+
 def _kept(folder: Path | None, text: str, fmt: str) -> str | None:
     if folder is None:
         return None

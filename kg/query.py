@@ -297,6 +297,19 @@ def answer(graph: Graph, text: str, fmt: str = "table", timeout: float = DEFAULT
     return _in_thread(graph, parsed, fmt, timeout)
 
 
+def kept_answer(path: Path, text: str, fmt: str, allow_update: bool = False, allow_service: bool = False) -> Path | None:
+    """The file holding answer_file()'s output when a large graph answered this query before
+    (kg.fastquery keeps it beside the store), so that it can be copied out as it is."""
+    from kg import fastquery
+
+    parsed = parse(text)
+    check_allowed(parsed, allow_update, allow_service)
+    if fmt not in FORMATS or allow_update or allow_service or not path.is_file() \
+            or not fastquery.eligible(path, parsed.kind, parsed.operation):
+        return None
+    return fastquery.kept_file(path, sparql_prologue() + text, fmt)
+
+
 def answer_file(path: Path, text: str, fmt: str = "table", timeout: float = DEFAULT_TIMEOUT,
                 allow_update: bool = False, allow_service: bool = False) -> str:
     """answer() on the graph file at `path`: on pyoxigraph when installed and the query is a

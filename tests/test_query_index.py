@@ -93,3 +93,27 @@ def test_an_answer_too_large_to_keep_is_still_given(graph, monkeypatch):
     monkeypatch.setattr(fq, "KEEP_ONE_BYTES", 10)
     assert answer_file(graph, QUERY, "csv").startswith("name")
     assert not (fq.index_of(graph) / fq.ANSWERS).exists()
+
+
+def test_the_command_copies_a_kept_answer_out(graph, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.query import kept_answer
+
+    args = ["query", QUERY, "-g", str(graph), "--format", "csv"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0 and kept_answer(graph, QUERY, "csv") is not None
+    monkeypatch.setattr(fq, "answer", lambda *a, **k: pytest.fail("computed again"))
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0 and again.stdout_bytes == first.stdout_bytes
+    assert kept_answer(graph, QUERY, "tsv") is None  # another format was never asked
+
+
+def test_no_kept_answer_for_an_update_or_a_changed_graph(graph):
+    from kg.query import kept_answer
+
+    answer_file(graph, QUERY, "csv")
+    assert kept_answer(graph, QUERY, "csv", allow_service=True) is None
+    graph.write_text(graph.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert kept_answer(graph, QUERY, "csv") is None
