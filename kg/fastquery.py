@@ -21,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef, Variable
@@ -187,8 +188,15 @@ KEEP_BYTES = 4 << 30       # answers kept beside one store, the oldest dropped f
 KEEP_ONE_BYTES = 1 << 30   # a larger answer is not kept
 
 
+@lru_cache(maxsize=1)
+def _writers() -> str:
+    """The code that renders answers: a kept answer is only good for the kg that wrote it."""
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("query.py", "fastquery.py"))).hexdigest()
+
+
 def _answer_file(folder: Path, text: str, fmt: str) -> Path:
-    digest = hashlib.sha256(f"{fmt}\n{text}".encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256(f"{_writers()}\n{fmt}\n{text}".encode("utf-8")).hexdigest()[:32]
     return folder / ANSWERS / f"{digest}.{fmt}"
 
 

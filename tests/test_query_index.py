@@ -117,3 +117,12 @@ def test_no_kept_answer_for_an_update_or_a_changed_graph(graph):
     assert kept_answer(graph, QUERY, "csv", allow_service=True) is None
     graph.write_text(graph.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert kept_answer(graph, QUERY, "csv") is None
+
+
+def test_an_answer_kept_by_other_rendering_code_is_not_given(graph, monkeypatch):
+    from kg.query import kept_answer
+
+    answer_file(graph, QUERY, "csv")
+    assert kept_answer(graph, QUERY, "csv") is not None
+    monkeypatch.setattr(fq, "_writers", lambda: "another kg")
+    assert kept_answer(graph, QUERY, "csv") is None
