@@ -11,7 +11,7 @@ from kg.data import read_rows
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.ingest import Article
 from kg.namespaces import ID, KGO, PREFIXES, bind_all
-from kg.serialize import lines_to_graph, nt_iri, nt_term
+from kg.serialize import lines_to_graph, nt_iri, nt_string, nt_term
 
 ID_BASE = str(ID)
 from kg.text import slug
@@ -28,12 +28,12 @@ def coded_words() -> dict[tuple[str, str], str]:
 @lru_cache(maxsize=1 << 16)  # labels repeat within and across articles
 def vi(text: str) -> str:
     """A Vietnamese label in N-Triples form."""
-    return nt_term(Literal(text, lang="vi"))
+    return nt_string(text, "vi")
 
 
 def plain(text: str) -> str:
     """A plain literal in N-Triples form."""
-    return nt_term(Literal(text))
+    return nt_string(text)
 
 
 def article_iri(stem: str) -> URIRef:

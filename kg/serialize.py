@@ -61,6 +61,13 @@ def nt_term(term) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def nt_string(text: str, lang: str | None = None) -> str:
+    """nt_term(Literal(text, lang=lang)) for a string, without making the Literal."""
+    if _NEEDS_ESCAPE.search(text):
+        text = text.translate(_ESCAPES)
+    return f'"{text}"@{lang}' if lang else f'"{text}"'
+
+
 def nt_lines(triples: Iterable[tuple]) -> list[str]:
     """Sorted, distinct "<s> <p> o" lines (no final dot) of `triples`."""
     return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples})

@@ -2,6 +2,7 @@
 import io
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
@@ -98,3 +99,13 @@ def test_merging_the_parts_of_the_runs_gives_the_whole_merge_in_pieces(tmp_path,
     assert sum(n for _line, n in expected) == sum(map(len, lists))
     subjects = [{line.split(" ")[0] for line, _n in piece} for piece in pieces]
     assert all(not (a & b) for i, a in enumerate(subjects) for b in subjects[i + 1:])  # no subject in two
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.sampled_from([None, "vi"]))
+def test_a_string_literal_written_directly_is_rdflibs_literal(text, lang):
+    from rdflib import Literal
+
+    from kg.serialize import nt_string, nt_term
+
+    assert nt_string(text, lang) == nt_term(Literal(text, lang=lang))
