@@ -314,6 +314,7 @@ def _abbreviator() -> serialize.Abbreviator:
 
 def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers so: die quietly
 
 
 def _output_of(item: tuple[Path, str | None], build, cache: ArticleCache | None) -> ArticleResult:

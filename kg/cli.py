@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def build(sources, out_dir, no_html, jobs, no_cache):
       2  bad usage (an unknown option...)
       3  built, but some inputs were skipped (listed at the end)
       130  interrupted (Ctrl-C): nothing was written
+      143  stopped (SIGTERM): nothing was written
     """
     from kg.build import NothingBuilt
     from kg.build import build as run_build
@@ -61,6 +63,8 @@ def build(sources, out_dir, no_html, jobs, no_cache):
             click.echo(f"  {progress.n} articles...", err=True)
 
     progress.n = 0
+    # `kill` (a scheduler's time limit) ends a build as Ctrl-C does: temporary files removed
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         report = run_build(list(sources), out_dir, progress=progress, html=not no_html, jobs=jobs, cache=not no_cache)
     except NothingBuilt as exc:
@@ -68,9 +72,11 @@ def build(sources, out_dir, no_html, jobs, no_cache):
         raise click.ClickException(str(exc)) from None
     except KgError as exc:
         raise click.ClickException(str(exc)) from None
-    except KeyboardInterrupt:
-        click.echo(f"interrupted; {out_dir}/ left as it was", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        click.echo(f"{'stopped' if isinstance(exc, Terminated) else 'interrupted'}; {out_dir}/ left as it was", err=True)
+        sys.exit(143 if isinstance(exc, Terminated) else 130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     counts = ", ".join(f"{n} {cls.lower()}" for cls, n in report.counts.items())
     click.echo(f"{report.articles} articles: {counts}; {report.triples} triples -> {out_dir}/")
     for note in report.notes:
@@ -115,6 +121,14 @@ def query(query, graph_path, fmt, timeout, allow_update, allow_service):
         click.echo(output, nl=False)
     except KgError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the build is, so that it cleans up as after Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 def _copy_out(path: Path) -> bool:

@@ -146,3 +146,18 @@ def test_build_help_documents_the_exit_codes():
     for line in ("0  built, nothing skipped", "1  error: nothing was written",
                  "3  built, but some inputs were skipped (listed at the end)"):
         assert line in result.output
+
+
+def test_sigterm_stops_a_build_as_ctrl_c_does(tmp_path, monkeypatch):
+    import os
+    import signal
+
+    assert run("build", GOOD, "-o", tmp_path).exit_code == 0
+    before = (tmp_path / "graph.ttl").read_bytes()
+    monkeypatch.setattr("kg.union.render", lambda *args: os.kill(os.getpid(), signal.SIGTERM))
+    result = run("build", SEEDS, "-o", tmp_path)
+    assert result.exit_code == 143
+    assert result.stderr == f"stopped; {tmp_path}/ left as it was\n"
+    assert (tmp_path / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.name != ".kg-cache") == []
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # put back
