@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -226,10 +227,16 @@ def _kept(folder: Path | None, text: str, fmt: str) -> str | None:
         return None
 
 
+# Functions whose value changes from one run to the next: such an answer is not kept.
+_CHANGING = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+
+
 def _keep(folder: Path | None, text: str, fmt: str, output: str) -> None:
     """Keep an answer for next time: written under a temporary name, then renamed."""
+    if folder is None or _CHANGING.search(text):
+        return
     data = output.encode("utf-8")
-    if folder is None or len(data) > KEEP_ONE_BYTES:
+    if len(data) > KEEP_ONE_BYTES:
         return
     target = _answer_file(folder, text, fmt)
     try:
