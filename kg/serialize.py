@@ -48,14 +48,8 @@ def nt_term(term) -> str:
     if type(term) is URIRef or isinstance(term, URIRef):
         return _iri(term)
     if isinstance(term, Literal):
-        lexical = str(term)
-        if _NEEDS_ESCAPE.search(lexical):
-            lexical = lexical.translate(_ESCAPES)
-        if term.language:
-            return f'"{lexical}"@{term.language}'
-        if term.datatype is not None:
-            return f'"{lexical}"^^{_iri(term.datatype)}'
-        return f'"{lexical}"'
+        quoted = nt_string(str(term), term.language)
+        return f"{quoted}^^{_iri(term.datatype)}" if term.datatype is not None and not term.language else quoted
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
