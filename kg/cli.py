@@ -113,7 +113,7 @@ def query(query, graph_path, fmt, timeout, allow_update, allow_service):
 
     try:
         text = q.query_text(query)
-        q.parse(text)  # a syntax error is reported before the graph is loaded
+        # parses and checks first: a syntax error is reported before the graph is loaded
         kept = q.kept_answer(graph_path, text, fmt, allow_update, allow_service)
         if kept is not None and _copy_out(kept):  # hundreds of megabytes at 100,000 articles: copied, not decoded
             return

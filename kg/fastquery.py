@@ -88,10 +88,18 @@ def _stamp_of(path: Path) -> str:
     return f"{st.st_size} {st.st_mtime_ns} pyoxigraph {engine().__version__}\n"
 
 
-def _open_index(ox, folder: Path, stamp: str):
+def _current(folder: Path, stamp: str) -> bool:
+    """Was the store in `folder` made from the graph file as it is now?"""
     try:
-        if (folder / _STAMP).read_text(encoding="utf-8") != stamp:
-            return None
+        return (folder / _STAMP).read_text(encoding="utf-8") == stamp
+    except (OSError, ValueError):
+        return False
+
+
+def _open_index(ox, folder: Path, stamp: str):
+    if not _current(folder, stamp):
+        return None
+    try:
         return ox.Store.read_only(str(folder))
     except (OSError, ValueError):
         return None
@@ -207,22 +215,18 @@ def kept_file(path: Path, text: str, fmt: str) -> Path | None:
     if engine() is None:
         return None
     try:
-        if path.stat().st_size < INDEX_MIN_BYTES:
+        if path.stat().st_size < INDEX_MIN_BYTES or not _current(index_of(path), _stamp_of(path)):
             return None
-        folder = index_of(path)
-        if (folder / _STAMP).read_text(encoding="utf-8") != _stamp_of(path):
-            return None
-    except (OSError, ValueError):
+    except OSError:
         return None
-    kept = _answer_file(folder, text, fmt)
+    kept = _answer_file(index_of(path), text, fmt)
     return kept if kept.is_file() else None
 
 
-def _kept(folder: Path | None, text: str, fmt: str) -> str | None:
-    if folder is None:
-        return None
+def _read_kept(path: Path, text: str, fmt: str) -> str | None:
+    kept = kept_file(path, text, fmt)
     try:
-        return _answer_file(folder, text, fmt).read_bytes().decode("utf-8")
+        return kept.read_bytes().decode("utf-8") if kept is not None else None
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -251,12 +255,13 @@ def _keep(folder: Path | None, text: str, fmt: str, output: str) -> None:
 
 
 def _prune(answers: Path) -> None:
-    files = sorted((f.stat().st_mtime_ns, f.name, f) for f in answers.iterdir() if not f.name.startswith("."))
-    total = sum(f.stat().st_size for _t, _n, f in files)
-    for _t, _n, f in files[:-1]:  # the newest stays
+    files = sorted((st.st_mtime_ns, f.name, st.st_size, f)
+                   for f in answers.iterdir() if not f.name.startswith(".") for st in [f.stat()])
+    total = sum(size for _t, _n, size, _f in files)
+    for _t, _n, size, f in files[:-1]:  # the newest stays
         if total <= KEEP_BYTES:
             break
-        total -= f.stat().st_size
+        total -= size
         f.unlink()
 
 
@@ -265,14 +270,14 @@ def answer(path: Path, text: str, operation: str, fmt: str, timeout: float) -> s
     render it as `fmt`. None if pyoxigraph cannot read the file or the query: then rdflib
     answers. Raises TimeoutError. Loading the graph (or its on-disk store, once) is not
     counted in `timeout`; an answer kept from before comes back at once."""
+    kept = _read_kept(path, text, fmt)  # before opening the store: it is not needed then
+    if kept is not None:
+        return kept
     box: dict = {}
     try:
         store, folder = store_for(path)
     except Exception:  # a file pyoxigraph will not take: rdflib answers, or explains
         return None
-    kept = _kept(folder, text, fmt)
-    if kept is not None:
-        return kept
 
     def work():
         try:

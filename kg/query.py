@@ -304,10 +304,16 @@ def kept_answer(path: Path, text: str, fmt: str, allow_update: bool = False, all
 
     parsed = parse(text)
     check_allowed(parsed, allow_update, allow_service)
-    if fmt not in FORMATS or allow_update or allow_service or not path.is_file() \
-            or not fastquery.eligible(path, parsed.kind, parsed.operation):
+    if not _for_pyoxigraph(path, parsed, fmt, allow_update or allow_service):
         return None
     return fastquery.kept_file(path, sparql_prologue() + text, fmt)
+
+
+def _for_pyoxigraph(path: Path, parsed: Parsed, fmt: str, widened: bool) -> bool:
+    """Does kg.fastquery answer this? Updates and --allow-service (`widened`) stay on rdflib."""
+    from kg import fastquery
+
+    return fmt in FORMATS and not widened and path.is_file() and fastquery.eligible(path, parsed.kind, parsed.operation)
 
 
 def answer_file(path: Path, text: str, fmt: str = "table", timeout: float = DEFAULT_TIMEOUT,
@@ -318,8 +324,7 @@ def answer_file(path: Path, text: str, fmt: str = "table", timeout: float = DEFA
 
     parsed = parse(text)
     check_allowed(parsed, allow_update, allow_service)
-    if fmt in FORMATS and not (allow_update or allow_service) and path.is_file() \
-            and fastquery.eligible(path, parsed.kind, parsed.operation):
+    if _for_pyoxigraph(path, parsed, fmt, allow_update or allow_service):
         try:
             output = fastquery.answer(path, sparql_prologue() + text, parsed.operation, fmt, timeout)
         except TimeoutError:
