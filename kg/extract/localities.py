@@ -45,10 +45,11 @@ def spaced(words) -> str:
 
 @lru_cache(maxsize=1)
 def _mention_re() -> re.Pattern:
-    words = spaced(w for w, *_ in read_rows("locality_words.tsv"))
+    level_words = [w for w, *_ in read_rows("locality_words.tsv")]
+    words = spaced(level_words)
     descs = spaced(context_words()["descriptor"])
     return re.compile(
-        rf"{lead(w for w, *_ in read_rows('locality_words.tsv'))}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
+        rf"{lead(level_words)}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
         rf"(?P<items>{_ITEM})"
     )
 

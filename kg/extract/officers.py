@@ -39,13 +39,12 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    ranks = alternation(read_words("ranks.tsv"))
-    honor = alternation(read_words("honorifics.tsv"))
-    surnames = alternation(read_words("surnames.tsv"))
-    titled = lead([*read_words("ranks.tsv"), *read_words("honorifics.tsv")])
+    rank_words, honor_words, surname_words = (read_words(f) for f in ("ranks.tsv", "honorifics.tsv", "surnames.tsv"))
+    ranks, honor, surnames = alternation(rank_words), alternation(honor_words), alternation(surname_words)
     return {
-        "titled": re.compile(rf"{titled}(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))[ \t]+(?P<name>{_NAME})(?!\w)"),
-        "family": re.compile(rf"{lead(read_words('surnames.tsv'))}(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
+        "titled": re.compile(rf"{lead([*rank_words, *honor_words])}(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))"
+                             rf"[ \t]+(?P<name>{_NAME})(?!\w)"),
+        "family": re.compile(rf"{lead(surname_words)}(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
         "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
         "owner": re.compile(rf"(?<!\w)(?i:{ialternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
     }

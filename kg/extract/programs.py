@@ -83,12 +83,13 @@ def _known() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    kinds = ialternation(w for w, *_ in read_rows("program_kinds.tsv"))  # each use is inside (?i:)
+    kind_words = [w for w, *_ in read_rows("program_kinds.tsv")]
+    kinds = ialternation(kind_words)  # each use is inside (?i:)
     known = "|".join(f"(?P<k{i}>{_variants(n)})" for i, (n, _k) in enumerate(_known()))
     notes = ialternation(pt.words("note"))
     note = rf"(?:\([^()]*\)|(?i:{notes})\s[^“”\"‘’;,()]{{1,80}})"
     return {
-        "kind": re.compile(rf"{lead(w for w, *_ in read_rows('program_kinds.tsv'))}(?<!\w)(?i:{kinds})(?!\w)"),
+        "kind": re.compile(rf"{lead(kind_words)}(?<!\w)(?i:{kinds})(?!\w)"),
         "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
         "number": re.compile(rf"\s+(?P<word>(?i:{ialternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
         "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{ialternation(pt.words('conjunction'))})(?!\w))?"
