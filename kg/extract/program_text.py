@@ -57,6 +57,24 @@ def folded(role: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words(role))
 
 
+# The words of a role as tuples for one str.startswith/endswith call each, not a loop.
+@lru_cache(maxsize=None)
+def ends(role: str) -> tuple[str, ...]:
+    return tuple(sorted(folded(role)))
+
+
+@lru_cache(maxsize=None)
+def first_words(role: str) -> tuple[str, ...]:
+    """'w ' for each word w: a text that opens with w as a whole word starts with one."""
+    return tuple(sorted(w + " " for w in folded(role)))
+
+
+@lru_cache(maxsize=None)
+def last_words(role: str) -> tuple[str, ...]:
+    """' w' for each word w: a text that closes with w as a whole word ends with one."""
+    return tuple(sorted(" " + w for w in folded(role)))
+
+
 @lru_cache(maxsize=1)
 def _stop_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     place_words = alternation(w for w, *_ in read_rows("locality_words.tsv"))
@@ -120,7 +138,7 @@ def acceptable(name: str, max_words: int = MAX_WORDS) -> bool:
     if re.match(r"\d[\d.,]*\s+[^\W\d]", key):  # '300 tổ an ninh': a count of things, not a name
         return False
     if name[0].islower():
-        return not any(key == w or key.startswith(w + " ") for w in folded("not-first"))
+        return not (key in folded("not-first") or key.startswith(first_words("not-first")))
     return True
 
 

@@ -123,20 +123,20 @@ def _usable_kind(word: str, text: str, start: int) -> bool:
     if "capital" in _kind_of(word)[1] and not word[0].isupper():
         return False
     rest = fold(text[start:start + 30])
-    return not any(rest == w or rest.startswith(w + " ") for w in pt.folded("not-kind"))
+    return not (rest in pt.folded("not-kind") or rest.startswith(pt.first_words("not-kind")))
 
 
 def _hits(text: str, spans: list[pt.Quote]) -> list[_Hit]:
     """Kind words outside quotes and outside organisation names ('Cục Xây dựng phong trào')."""
     out = []
-    orgs = pt.folded("org")
+    orgs = pt.ends("org")
     for m in _patterns()["kind"].finditer(text):
         if any(q.start <= m.start() < q.end for q in spans):
             continue
         if not _usable_kind(m.group(0), text, m.start()):
             continue
         before = fold(text[max(0, m.start() - 30):m.start()])
-        if any(before.endswith(o) for o in orgs):
+        if before.endswith(orgs):
             continue
         kind, forms = _kind_of(m.group(0))
         plural = bool(_patterns()["plural"].search(text[max(0, m.start() - 20):m.start()]))
@@ -182,13 +182,13 @@ def _gap_ok(gap: str) -> bool:
     if re.search(r"[.;!?“”\"‘’]", gap):
         return False
     n = len(gap.split())
-    about = any(fold(gap).endswith(w) for w in pt.folded("about"))
+    tail = fold(gap)
+    about = tail.endswith(pt.ends("about"))
     if n > (_ABOUT_WORDS if about else _DIRECT_WORDS):
         return False
-    tail = fold(gap)
     if _speech_re().search(tail):
         return False
-    return not any(tail == b or tail.endswith(" " + b) for b in pt.folded("blocker"))
+    return not (tail in pt.folded("blocker") or tail.endswith(pt.last_words("blocker")))
 
 
 def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
@@ -276,7 +276,7 @@ def _opens_sentence(text: str, m: re.Match, hits: list[_Hit], spans: list[pt.Quo
 
 def _not_introducer(text: str, end: int) -> bool:
     before = fold(text[max(0, end - 20):end])
-    return any(before.endswith(w) for w in pt.folded("not-introducer"))
+    return before.endswith(pt.ends("not-introducer"))
 
 
 def _list_items(text: str, pos: int, hit: _Hit, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
@@ -331,8 +331,11 @@ def _in_sentence(s: Sentence, carried: str | None) -> tuple[list[Program], str |
 
 def _drop_cut(programs: list[Program]) -> list[Program]:
     """A name cut at a comma ('phòng chống khai thác lâm') yields to the same name read whole."""
+    cut = [o for o in programs if "," in o.name]  # only a name holding a comma can be the whole one
+    if not cut:
+        return programs
     return [p for p in programs
-            if not any(o.kind == p.kind and o.name.startswith(p.name + ",") for o in programs)]
+            if not any(o.kind == p.kind and o.name.startswith(p.name + ",") for o in cut)]
 
 
 def _inner(text: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
@@ -356,10 +359,11 @@ def _tail_kind(text: str, hits: list[_Hit]) -> str | None:
 def _key(prog: Program) -> tuple[str, str]:
     """Same program, same wording: compared with abbreviations expanded ('ANTT' = 'an ninh trật tự')."""
     name = prog.name
-    for abbr, full, pattern in _abbreviation_patterns():
-        if abbr in name:  # most names hold none: skip the regex
-            name = pattern.sub(full, name)
-    return prog.kind, " ".join(re.sub(r"[^\w+]", " ", fold(name)).split())
+    if _any_abbreviation().search(name):  # most names hold none: skip the loop
+        for abbr, full, pattern in _abbreviation_patterns():
+            if abbr in name:
+                name = pattern.sub(full, name)
+    return prog.kind, " ".join(_NOT_WORD.sub(" ", fold(name)).split())
 
 
 def _dedupe(programs: list[Program]) -> list[Program]:
@@ -373,7 +377,18 @@ def _dedupe(programs: list[Program]) -> list[Program]:
 
 
 def _abbreviated(prog: Program) -> int:
+    if not _any_abbreviation().search(prog.name):
+        return 0
     return sum(1 for abbr, _f, pattern in _abbreviation_patterns() if abbr in prog.name and pattern.search(prog.name))
+
+
+_NOT_WORD = re.compile(r"[^\w+]")
+
+
+@lru_cache(maxsize=1)
+def _any_abbreviation() -> re.Pattern:
+    """Finds any abbreviation anywhere, word or not: where it finds none, `abbr in name` is false for all."""
+    return re.compile("|".join(re.escape(a) for a, _f in _abbreviations()))
 
 
 @lru_cache(maxsize=1)
