@@ -34,8 +34,14 @@ class Head:
 class Context:
     resolver: Resolver
     sentence: Sentence
-    police: Organization | None = None   # the article's police, parent of teams named alone
+    police_unit: Organization | None = None  # the article's police, parent of teams named alone: read .police
     in_post: bool = False                # inside a person's post: "Chủ tịch UBMTTQ huyện" is one body
+    asked_police: bool = False           # whether .police was read: if not, any police gives the same reading
+
+    @property
+    def police(self) -> Organization | None:
+        self.asked_police = True
+        return self.police_unit
 
 
 @dataclass
@@ -262,11 +268,13 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return spans + [m.span() for m in _not_names_re().finditer(text)]
 
 
-def parse_all(text: str, ctx: Context, names: tuple[str, ...] = ()) -> list[Parsed]:
+def parse_all(text: str, ctx: Context, names: tuple[str, ...] = (), parsed: list[Parsed] | None = None) -> list[Parsed]:
     """Every organisation named in an (expanded) sentence, coordinated heads resolved; one
-    wholly inside one of `names` (a model's name: "Hội CCB tham gia xóa nghiện ma túy") is none."""
+    wholly inside one of `names` (a model's name: "Hội CCB tham gia xóa nghiện ma túy") is none.
+    `parsed`: the sentence read before, when that reading holds for `ctx` too."""
     inside = [(i, i + len(n)) for n in names for i in _find_all(text, n)]
-    return [p for p in _parse_all(text, ctx) if not any(a <= p.start and p.core_end <= b for a, b in inside)]
+    found = _parse_all(text, ctx) if parsed is None else parsed
+    return [p for p in found if not any(a <= p.start and p.core_end <= b for a, b in inside)]
 
 
 def _find_all(text: str, sub: str) -> list[int]:
@@ -330,9 +338,10 @@ def extract_organizations(sentences: list[Sentence], localities: list[Locality],
                           programs: list[Program] = ()) -> list[Organization]:
     """The organisations each sentence names; `programs` are names no organisation is read in."""
     resolver = Resolver(localities, main)
-    police = article_police(sentences, resolver)
+    read: dict[int, tuple[list[Parsed], bool]] = {}
+    police = article_police(sentences, resolver, read)
     parsed = [p for s in sentences
-              for p in parse_all(expand(s.text), Context(resolver, s, police), _names_in(s, programs))]
+              for p in parse_all(expand(s.text), Context(resolver, s, police), _names_in(s, programs), _reusable(read, s, police))]
     _use_full_names(parsed)
     return [org for p in parsed for org in (p.org, *p.also)]
 
@@ -352,10 +361,22 @@ def _names_in(sentence: Sentence, programs) -> tuple[str, ...]:
     return tuple(expand(p.name) for p in programs if p.sentence.start == sentence.start)
 
 
-def article_police(sentences: list[Sentence], resolver: Resolver) -> Organization | None:
-    """The police unit the article is about: the first one with a place, not a team of another."""
+def _reusable(read: dict, s: Sentence, police: Organization | None) -> list[Parsed] | None:
+    """A sentence's reading with no police, if it holds with `police`: the same police, or never asked."""
+    found, asked = read.get(s.start, (None, True))
+    return found if police is None or not asked else None
+
+
+def article_police(sentences: list[Sentence], resolver: Resolver, read: dict | None = None) -> Organization | None:
+    """The police unit the article is about: the first one with a place, not a team of another.
+    `read` gets, by sentence start, each sentence's reading and whether it asked for the
+    article's police (_reusable): the article is read again once its police is known."""
     for s in sentences:
-        for p in parse_all(expand(s.text), Context(resolver, s)):
+        ctx = Context(resolver, s)
+        found = _parse_all(expand(s.text), ctx)
+        if read is not None:
+            read[s.start] = (found, ctx.asked_police)
+        for p in found:
             if p.org.type == "police" and p.org.parent is None and p.org.locality is not None:
                 return p.org
     return None
