@@ -70,6 +70,10 @@ def test_expand(text, expected):
     ("Nông trường Sông Hậu (huyện Cờ Đỏ, thành phố Cần Thơ) ủng hộ.", {("Nông trường Sông Hậu", "business", "Cờ Đỏ")}),
     ("Tại huyện Bắc Sơn, tỉnh Lạng Sơn, Trường THCS Bắc Sơn và Công ty Xăng dầu Lạng Sơn ủng hộ.",
      {("Trường Trung học cơ sở Bắc Sơn", "school", "Bắc Sơn"), ("Công ty Xăng dầu Lạng Sơn", "business", "Lạng Sơn")}),
+    # a number after "xã" counts what follows; after "Phường" it can be the ward's name
+    ("Ở xã Tân Lập, huyện Bắc Sơn, người dân đã cung cấp cho Công an xã 15 tin báo.",
+     {("Công an xã Tân Lập", "police", "Tân Lập")}),
+    ("Công an Phường 12, Quận 8, TPHCM ra quân.", {("Công an phường 12", "police", "12")}),
     # a short form after the full name is the same body
     ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
      {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),

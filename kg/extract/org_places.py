@@ -14,6 +14,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import CAP, NUMBER_NAME, alternation
+from kg.extract.places import known_names
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -172,12 +173,18 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
             name, loc = found
             return Place(canon, name, loc, m.start("name") + len(name))
         run = _before_person(run)
-        if level == "thôn" or not person_like(run):
+        if level == "thôn" or not (person_like(run) or _a_count(run, canon, level)):
             return Place(canon, run, None, m.start("name") + len(run))
     if level == "thôn" or _plural_re().match(text, m.end("word")):
         return None
     loc = resolver.main_at(level, climb=False)
     return Place(canon, loc.name if loc else None, loc, m.end("word"), level)
+
+
+def _a_count(run: str, canon: str, level: str) -> bool:
+    """"Công an xã 31 tin báo": a number names a ward or district only where the map has one
+    ("Phường 12", "Quận 8"); else it counts what follows."""
+    return run[0].isdigit() and not known_names(f"{canon.capitalize()} {run}", _levels(level))
 
 
 @lru_cache(maxsize=1)
