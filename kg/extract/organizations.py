@@ -161,7 +161,14 @@ def _any_of_level(text: str, start: int, place: Place, ctx: Context) -> bool:
     (A post names one body: "cán bộ công an xã" is the article's commune police.)"""
     if not place.level or ctx.in_post:
         return False
-    return text[start].islower() or (not place.name and place.level != "tỉnh")
+    return (text[start].islower() or (not place.name and place.level != "tỉnh")
+            or _force_re().search(text, 0, start) is not None)
+
+
+@lru_cache(maxsize=1)
+def _force_re() -> re.Pattern:
+    """"lực lượng Công an xã": a force, the police of every commune (org_force_words.tsv)."""
+    return re.compile(rf"(?<!\w)(?i:{ialternation(read_words('org_force_words.tsv'))})[ \t]+$")
 
 
 def _of_org(text, start, end, head, ctx) -> Parsed | None:
