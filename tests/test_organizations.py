@@ -74,6 +74,13 @@ def test_expand(text, expected):
     ("Ở xã Tân Lập, huyện Bắc Sơn, người dân đã cung cấp cho Công an xã 15 tin báo.",
      {("Công an xã Tân Lập", "police", "Tân Lập")}),
     ("Công an Phường 12, Quận 8, TPHCM ra quân.", {("Công an phường 12", "police", "12")}),
+    # "BCĐ huyện" after the steering committee's full name is that committee ...
+    ("Ban Chỉ đạo phòng, chống tội phạm huyện Bắc Sơn, tỉnh Lạng Sơn họp. BCĐ huyện đã chỉ đạo các xã.",
+     {("Ban Chỉ đạo phòng, chống tội phạm huyện Bắc Sơn", "committee", "Bắc Sơn")}),
+    # ... unless the article names two committees of that district
+    ("Ban Chỉ đạo 138 huyện Bắc Sơn, tỉnh Lạng Sơn và Ban Chỉ đạo 35 huyện Bắc Sơn họp. BCĐ huyện đã chỉ đạo các xã.",
+     {("Ban Chỉ đạo 138 huyện Bắc Sơn", "committee", "Bắc Sơn"), ("Ban Chỉ đạo 35 huyện Bắc Sơn", "committee", "Bắc Sơn"),
+      ("Ban Chỉ đạo huyện Bắc Sơn", "committee", "Bắc Sơn")}),
     # a short form after the full name is the same body
     ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
      {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),

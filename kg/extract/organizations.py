@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
-from kg.extract.org_places import Place, Resolver, place_at, type_word
+from kg.extract.org_places import Place, Resolver, level_words, place_at, type_word
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import clean_spaces, fold
@@ -350,6 +350,7 @@ def extract_organizations(sentences: list[Sentence], localities: list[Locality],
     parsed = [p for s in sentences
               for p in parse_all(expand(s.text), Context(resolver, s, police), _names_in(s, programs), _reusable(read, s, police))]
     _use_full_names(parsed)
+    _use_long_names(parsed)
     return [org for p in parsed for org in (p.org, *p.also)]
 
 
@@ -362,6 +363,32 @@ def _use_full_names(parsed: list[Parsed]) -> None:
             full = head.alias + p.org.name[len(head.text):]
             if fold(full) in names:
                 p.org.name = full
+
+
+def _use_long_names(parsed: list[Parsed]) -> None:
+    """"Ban Chỉ đạo huyện Gio Linh" in an article that names "Ban Chỉ đạo phòng, chống tội phạm ...
+    huyện Gio Linh": the same body, when it is the only longer name of that head and place."""
+    longer: dict[tuple, set[str]] = {}
+    for p in parsed:
+        if p.org.locality is not None and _head_and_place(p) is False:
+            longer.setdefault((fold(p.head.text), p.org.type, p.org.locality.key), set()).add(p.org.name)
+    for p in parsed:
+        if _head_and_place(p):
+            names = longer.get((fold(p.head.text), p.org.type, p.org.locality.key), ())
+            if len(names) == 1:
+                p.org.name = next(iter(names))
+
+
+def _head_and_place(p: Parsed) -> bool | None:
+    """Is the name its head and its place alone ("Ban Chỉ đạo huyện Gio Linh")? None: not of its head."""
+    name, head, loc = fold(p.org.name), fold(p.head.text), p.org.locality
+    if loc is None or not name.startswith(head):
+        return None
+    rest, place = name[len(head):].strip(), fold(loc.name)
+    if not rest.endswith(place):
+        return False
+    word = rest[:len(rest) - len(place)].strip()
+    return word == "" or word in level_words()
 
 
 def _names_in(sentence: Sentence, programs) -> tuple[str, ...]:
