@@ -81,6 +81,11 @@ def test_expand(text, expected):
     ("Ban Chỉ đạo 138 huyện Bắc Sơn, tỉnh Lạng Sơn và Ban Chỉ đạo 35 huyện Bắc Sơn họp. BCĐ huyện đã chỉ đạo các xã.",
      {("Ban Chỉ đạo 138 huyện Bắc Sơn", "committee", "Bắc Sơn"), ("Ban Chỉ đạo 35 huyện Bắc Sơn", "committee", "Bắc Sơn"),
       ("Ban Chỉ đạo huyện Bắc Sơn", "committee", "Bắc Sơn")}),
+    # a village's board; "các ấp" is every village's
+    ("Ở xã Tân Lập, huyện Bắc Sơn, Công an xã phối hợp với Ban nhân dân thôn Nà Ri giải quyết 3 vụ.",
+     {("Công an xã Tân Lập", "police", "Tân Lập"), ("Ban nhân dân thôn Nà Ri", "government", "Nà Ri")}),
+    ("Ủy ban nhân dân xã Tân Lập, huyện Bắc Sơn họp với Ban nhân dân các ấp.",
+     {("Ủy ban nhân dân xã Tân Lập", "government", "Tân Lập")}),
     # a short form after the full name is the same body
     ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
      {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),
