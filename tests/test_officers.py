@@ -21,6 +21,10 @@ def officers(text: str) -> set[tuple]:
     # occupational and religious titles name a person without a post
     ("Già làng Đinh Văn Xá và ngư dân Trần Văn Bé cùng tham gia.",
      {("Đinh Văn Xá", None, None, None), ("Trần Văn Bé", None, None, None)}),
+    # religious posts are posts
+    ("Linh mục Nguyễn Văn Hòa, Chánh xứ Tân Lập cho biết giáo xứ phối hợp với công an.",
+     {("Nguyễn Văn Hòa", None, "Chánh xứ", None)}),
+    ("Đại đức Thạch Sa, Trụ trì chùa Bốn Mặt cho biết.", {("Thạch Sa", None, "Trụ trì", None)}),
     # rank, name, post after a comma
     ("Thượng tá Vũ Văn An, Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn cho biết.",
      {("Vũ Văn An", "Thượng tá", "Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
