@@ -138,6 +138,28 @@ def test_quotes_and_lists_that_name_nothing(text):
     assert programs(text) == set()
 
 
+def paragraphs_programs(*lines: str) -> set[tuple[str, str]]:
+    text, spans = "", []
+    for line in lines:
+        spans.append((len(text), len(text) + len(line)))
+        text += line + "\n"
+    return {(p.name, p.kind) for p in extract_programs(split_sentences(text, spans))}
+
+
+def test_bulleted_list_after_a_plural_kind_word():
+    assert paragraphs_programs(
+        "Các mô hình được huyện duy trì hiệu quả gồm:",
+        "- “Camera an ninh” với 1.250 mắt camera;",
+        "+ “Tổ xung kích phòng, chống tội phạm” ở thôn.",
+        "Người dân rất phấn khởi.",  # no bullet: the list has ended
+        "- “Ngày hội đại đoàn kết” diễn ra vui tươi.",
+    ) == {("Camera an ninh", "mô hình"), ("Tổ xung kích phòng, chống tội phạm", "mô hình")}
+
+
+def test_bullets_without_a_kind_word_before_them_are_not_programs():
+    assert paragraphs_programs("Kết quả đạt được gồm:", "- “Camera an ninh” với 1.250 mắt camera;") == set()
+
+
 def test_same_name_once_per_kind():
     text = "Mô hình “Camera an ninh” tốt. Nhân rộng mô hình “camera an ninh”. Phong trào “Camera an ninh” lan tỏa."
     assert sorted(p.kind for p in extract_programs(split_sentences(text, [(0, len(text))]))) == ["mô hình", "phong trào"]

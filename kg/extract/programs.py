@@ -312,8 +312,9 @@ def _item(text: str, a: int, b: int, kind: str, spans: list[pt.Quote], s: Senten
     return [Program(name, kind, s)] if name and pt.acceptable(name, pt.MAX_ITEM_WORDS) else []
 
 
-def _in_sentence(s: Sentence, carried: str | None) -> tuple[list[Program], str | None]:
-    """The programs a sentence names, and the kind its closing plural kind word lends the next one."""
+def _in_sentence(s: Sentence, carried: str | None) -> tuple[list[Program], str | None, str | None]:
+    """The programs a sentence names, the kind its closing plural kind word lends the next one,
+    and the kind of the bulleted list its closing colon opens (_bullets_kind)."""
     text = s.text
     spans = pt.quotes(text)
     hits = _hits(text, spans)
@@ -326,7 +327,7 @@ def _in_sentence(s: Sentence, carried: str | None) -> tuple[list[Program], str |
         out += found
     out += _lists(text, hits, carried, spans, s, used)
     out += _inner(text, spans, s, used)
-    return _drop_cut(out), _tail_kind(text, hits)
+    return _drop_cut(out), _tail_kind(text, hits), _bullets_kind(text, hits)
 
 
 def _drop_cut(programs: list[Program]) -> list[Program]:
@@ -346,6 +347,29 @@ def _inner(text: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> lis
         if q.start not in used and m and _usable_kind(m.group("kind"), q.text, m.start("kind")):
             out.append(_program(q.text, _kind_of(m.group("kind"))[0], s))
     return [p for p in out if p]
+
+
+_BULLET = re.compile(r"\s*[-–+•*]\s+")
+
+
+def _bullets_kind(text: str, hits: list[_Hit]) -> str | None:
+    """'... các mô hình được duy trì gồm:' closing a paragraph: the kind of the items bulleted after it."""
+    body = text.rstrip()
+    if not body.endswith(":"):
+        return None
+    hit = _governing(hits, len(body) - 1, text, _LIST_WORDS)
+    return hit.kind if hit else None
+
+
+def _bullet_item(s: Sentence, kind: str) -> list[Program] | None:
+    """'- “Camera an ninh” với 1.250 mắt camera;': the quoted name opening a bullet, or None if
+    the sentence is no bullet (the list has ended)."""
+    m = _BULLET.match(s.text)
+    if not m:
+        return None
+    q = next((q for q in pt.quotes(s.text) if q.start == m.end()), None)
+    found = _program(q.text, kind, s) if q else None
+    return [found] if found else []
 
 
 def _tail_kind(text: str, hits: list[_Hit]) -> str | None:
@@ -399,8 +423,10 @@ def _abbreviation_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def extract_programs(sentences: list[Sentence]) -> list[Program]:
     out: list[Program] = []
-    carried = None
+    carried = bullets = None
     for s in sentences:
-        found, carried = _in_sentence(s, carried)
-        out += [p for p in found if p and p.name]
+        found, carried, opens = _in_sentence(s, carried)
+        items = _bullet_item(s, bullets) if bullets else None
+        bullets = opens or (bullets if items is not None else None)
+        out += [p for p in found + (items or []) if p and p.name]
     return _dedupe(out)
