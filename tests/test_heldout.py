@@ -3,7 +3,7 @@
 The set is built through the CLI and scored per category (strict: every field)
 with a small scorer of our own, so a regression on unseen styles shows up here.
 tests/heldout/gold follows the gold SCHEMA; the floor sits a little below what
-the extractors reach now (macro strict F1 0.945 when the set was written).
+the extractors reach now (macro strict F1 0.945 when the set was written, 0.974 now).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from kg.cli import cli
 from kg.text import fold
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-FLOOR = 0.92
+FLOOR = 0.95
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
