@@ -86,6 +86,10 @@ def test_expand(text, expected):
      {("Công an xã Tân Lập", "police", "Tân Lập"), ("Ban nhân dân thôn Nà Ri", "government", "Nà Ri")}),
     ("Ủy ban nhân dân xã Tân Lập, huyện Bắc Sơn họp với Ban nhân dân các ấp.",
      {("Ủy ban nhân dân xã Tân Lập", "government", "Tân Lập")}),
+    # the Buddhist Sangha's board of a district
+    ("Công an huyện Bắc Sơn, tỉnh Lạng Sơn phối hợp với Ban Trị sự Giáo hội Phật giáo Việt Nam huyện vận động đồng bào.",
+     {("Công an huyện Bắc Sơn", "police", "Bắc Sơn"),
+      ("Ban Trị sự Giáo hội Phật giáo Việt Nam huyện Bắc Sơn", "other", "Bắc Sơn")}),
     # a short form after the full name is the same body
     ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
      {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),
