@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
+from kg.extract import organizations as organizations_module
 from kg.extract.organizations import expand
 from kg.ingest import parse_article
 
@@ -109,6 +110,32 @@ def test_organizations_named(text, expected):
 ])
 def test_not_organizations(text):
     assert organizations(text) == set()
+
+
+def test_a_short_name_is_not_taken_for_another_body():
+    names = {n for n, _t, _l in organizations(
+        "Ở xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn, Đảng ủy Công an xã Tân Lập họp. Đảng ủy xã Tân Lập chỉ đạo.")}
+    assert {"Đảng ủy Công an xã Tân Lập", "Đảng ủy xã Tân Lập"} <= names
+    names = {n for n, _t, _l in organizations(
+        "Sở Giáo dục và Đào tạo phối hợp. Sở Giáo dục và Đào tạo tỉnh Lạng Sơn chỉ đạo.")}
+    assert "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn" in names
+
+
+@pytest.mark.parametrize("text", [
+    "Công an tỉnh Bà Rịa - Vũng Tàu ra quân. Đội Cảnh sát hình sự phối hợp. Công an tỉnh Bà Rịa-Vũng Tàu khen thưởng.",
+    "Công an huyện Như Thanh, tỉnh Thanh Hóa họp. Đội Cảnh sát hình sự và Trưởng Công an huyện phát biểu.",
+    # the team is read before the police is known: read again, it belongs to it
+    "Đội Cảnh sát hình sự ra quân. Công an huyện Như Thanh, tỉnh Thanh Hóa tổng kết.",
+])
+def test_sentences_read_once_give_what_reading_twice_gives(text, monkeypatch):
+    def described():
+        found = facts(text)
+        return sorted((o.name, o.type, o.parent.name if o.parent else None) for o in found.organizations), \
+            sorted((o.name, o.post) for o in found.officers)
+
+    once = described()
+    monkeypatch.setattr(organizations_module, "_reusable", lambda read, s, police: None)
+    assert described() == once
 
 
 def test_team_named_alone_belongs_to_the_article_police():

@@ -8,12 +8,14 @@ How each head word takes its place or parent is data (kg/data/organizations.tsv)
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
-from kg.extract.org_places import Place, Resolver, level_words, place_at, type_word
+from kg.extract.org_places import Place, Resolver, place_at, type_word
+from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import clean_spaces, fold
@@ -34,12 +36,14 @@ class Head:
 class Context:
     resolver: Resolver
     sentence: Sentence
-    police_unit: Organization | None = None  # the article's police, parent of teams named alone: read .police
+    police_unit: Organization | None = None  # the article's police, parent of teams named alone
     in_post: bool = False                # inside a person's post: "Chủ tịch UBMTTQ huyện" is one body
-    asked_police: bool = False           # whether .police was read: if not, any police gives the same reading
+    asked_police: bool = False           # whether .police was read
 
     @property
     def police(self) -> Organization | None:
+        """The article's police. Reading it marks the context: a reading that never asked holds
+        for any police, so extract_organizations need not read that sentence again."""
         self.asked_police = True
         return self.police_unit
 
@@ -162,7 +166,7 @@ def _any_of_level(text: str, start: int, place: Place, ctx: Context) -> bool:
     if not place.level or ctx.in_post:
         return False
     return (text[start].islower() or (not place.name and place.level != "tỉnh")
-            or _force_re().search(text, 0, start) is not None)
+            or _force_re().search(text, max(0, start - 60), start) is not None)  # the words just before
 
 
 @lru_cache(maxsize=1)
@@ -349,46 +353,8 @@ def extract_organizations(sentences: list[Sentence], localities: list[Locality],
     police = article_police(sentences, resolver, read)
     parsed = [p for s in sentences
               for p in parse_all(expand(s.text), Context(resolver, s, police), _names_in(s, programs), _reusable(read, s, police))]
-    _use_full_names(parsed)
-    _use_long_names(parsed)
+    use_full_names(parsed)
     return [org for p in parsed for org in (p.org, *p.also)]
-
-
-def _use_full_names(parsed: list[Parsed]) -> None:
-    """"MTTQ huyện" once the article has named "Ủy ban MTTQ huyện Bình Lục": the same body."""
-    names = {fold(p.org.name) for p in parsed}
-    for p in parsed:
-        head = p.head
-        if head.alias and p.org.name.startswith(head.text):
-            full = head.alias + p.org.name[len(head.text):]
-            if fold(full) in names:
-                p.org.name = full
-
-
-def _use_long_names(parsed: list[Parsed]) -> None:
-    """"Ban Chỉ đạo huyện Gio Linh" in an article that names "Ban Chỉ đạo phòng, chống tội phạm ...
-    huyện Gio Linh": the same body, when it is the only longer name of that head and place."""
-    longer: dict[tuple, set[str]] = {}
-    for p in parsed:
-        if p.org.locality is not None and _head_and_place(p) is False:
-            longer.setdefault((fold(p.head.text), p.org.type, p.org.locality.key), set()).add(p.org.name)
-    for p in parsed:
-        if _head_and_place(p):
-            names = longer.get((fold(p.head.text), p.org.type, p.org.locality.key), ())
-            if len(names) == 1:
-                p.org.name = next(iter(names))
-
-
-def _head_and_place(p: Parsed) -> bool | None:
-    """Is the name its head and its place alone ("Ban Chỉ đạo huyện Gio Linh")? None: not of its head."""
-    name, head, loc = fold(p.org.name), fold(p.head.text), p.org.locality
-    if loc is None or not name.startswith(head):
-        return None
-    rest, place = name[len(head):].strip(), fold(loc.name)
-    if not rest.endswith(place):
-        return False
-    word = rest[:len(rest) - len(place)].strip()
-    return word == "" or word in level_words()
 
 
 def _names_in(sentence: Sentence, programs) -> tuple[str, ...]:
@@ -412,6 +378,6 @@ def article_police(sentences: list[Sentence], resolver: Resolver, read: dict | N
             read[s.start] = (found, ctx.asked_police)
         for p in found:
             if p.org.type == "police" and p.org.parent is None and p.org.locality is not None:
-                return p.org
+                return copy(p.org)  # a parent of its own: renaming the reading reused later leaves it be
     return None
 

@@ -1,0 +1,64 @@
+"""Short forms of a body the article also names in full: one body, under its full name.
+
+"MTTQ huyện" after "Ủy ban MTTQ huyện Bình Lục" (a head's alias, organizations.tsv), and
+"BCĐ huyện" after "Ban Chỉ đạo phòng, chống tội phạm ... huyện Gio Linh" (a head and its
+place alone, when the article names one longer body of that head and place).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.org_places import level_words
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.extract.organizations import Parsed
+
+
+def use_full_names(parsed: list[Parsed]) -> None:
+    """Rename each short form in place: the renamed body is the same object wherever it is used."""
+    _use_aliases(parsed)
+    _use_long_names(parsed)
+
+
+def _use_aliases(parsed: list[Parsed]) -> None:
+    names = {fold(p.org.name) for p in parsed}
+    for p in parsed:
+        head = p.head
+        if head.alias and p.org.name.startswith(head.text):
+            full = head.alias + p.org.name[len(head.text):]
+            if fold(full) in names:
+                p.org.name = full
+
+
+def _use_long_names(parsed: list[Parsed]) -> None:
+    for p in parsed:
+        place = _place_part(p)
+        if place is None:
+            continue
+        longer = {q.org.name for q in parsed if _longer(q, p, place)}
+        if len(longer) == 1:
+            p.org.name = longer.pop()
+
+
+def _place_part(p: Parsed) -> str | None:
+    """' huyện gio linh' when the name is its head and its place alone ("Ban Chỉ đạo huyện Gio
+    Linh"), folded; else None."""
+    name, head, loc = fold(p.org.name), fold(p.head.text), p.org.locality
+    if loc is None or not name.startswith(head + " "):
+        return None
+    rest, place = name[len(head):], fold(loc.name)
+    word = rest[:len(rest) - len(place)].strip() if rest.endswith(" " + place) else None
+    return rest if word is not None and (word == "" or word in level_words()) else None
+
+
+def _longer(q: Parsed, p: Parsed, place: str) -> bool:
+    """Is q the body p names, written with a tail between head and place: a lower-case phrase or
+    a number ("Ban Chỉ đạo 138 huyện Gio Linh"), not another organisation ("Đảng ủy Công an xã")?"""
+    if q is p or q.also or q.org.type != p.org.type or fold(q.head.text) != fold(p.head.text):
+        return False
+    name = fold(q.org.name)
+    if not name.endswith(place) or len(name) <= len(fold(p.org.name)):
+        return False
+    tail = q.org.name[len(q.head.text):].lstrip()
+    return bool(tail) and (tail[0].islower() or tail[0].isdigit())
