@@ -143,7 +143,7 @@ def paragraphs_programs(*lines: str) -> set[tuple[str, str]]:
     for line in lines:
         spans.append((len(text), len(text) + len(line)))
         text += line + "\n"
-    return {(p.name, p.kind) for p in extract_programs(split_sentences(text, spans))}
+    return {(p.name, p.kind) for p in extract_programs(split_sentences(text, spans), {a for a, _b in spans})}
 
 
 def test_bulleted_list_after_a_plural_kind_word():
@@ -154,6 +154,14 @@ def test_bulleted_list_after_a_plural_kind_word():
         "Người dân rất phấn khởi.",  # no bullet: the list has ended
         "- “Ngày hội đại đoàn kết” diễn ra vui tươi.",
     ) == {("Camera an ninh", "mô hình"), ("Tổ xung kích phòng, chống tội phạm", "mô hình")}
+
+
+def test_a_bullet_of_two_sentences_keeps_the_list_open():
+    assert paragraphs_programs(
+        "Các mô hình được huyện duy trì gồm:",
+        "- “Camera an ninh” với 1.250 mắt camera. Người dân rất đồng tình.",
+        "-“Tổ xung kích” ở thôn.",
+    ) == {("Camera an ninh", "mô hình"), ("Tổ xung kích", "mô hình")}
 
 
 def test_bullets_without_a_kind_word_before_them_are_not_programs():

@@ -52,7 +52,7 @@ def extract(article: Article) -> Facts:
     sentences = split_sentences(article.text, article.paragraphs)
     localities = extract_localities(sentences)
     main = main_places(localities)
-    programs = extract_programs(sentences)
+    programs = extract_programs(sentences, {start for start, _end in article.paragraphs})
     orgs = extract_organizations(sentences, localities, main, programs)
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
     officers = extract_officers(sentences, Resolver(localities, main), police)

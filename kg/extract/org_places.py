@@ -183,7 +183,8 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
 
 def _a_count(run: str, canon: str, level: str) -> bool:
     """"Công an xã 31 tin báo": a number names a ward or district only where the map has one
-    ("Phường 12", "Quận 8"); else it counts what follows."""
+    ("Phường 12", "Quận 8"); else it counts what follows. (A numbered ward the gazetteer lacks
+    is then read as the article's own ward: rarer in the news than a count.)"""
     return run[0].isdigit() and not known_names(f"{canon.capitalize()} {run}", _levels(level))
 
 

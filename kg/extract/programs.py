@@ -349,21 +349,21 @@ def _inner(text: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> lis
     return [p for p in out if p]
 
 
-_BULLET = re.compile(r"\s*[-–+•*]\s+")
+_BULLET = re.compile(r"\s*[-–+•*](?:\s+|(?=[“\"‘]))")
 
 
 def _bullets_kind(text: str, hits: list[_Hit]) -> str | None:
     """'... các mô hình được duy trì gồm:' closing a paragraph: the kind of the items bulleted after it."""
     body = text.rstrip()
-    if not body.endswith(":"):
+    if not body.endswith(":") or _not_introducer(text, len(body) - 1):
         return None
     hit = _governing(hits, len(body) - 1, text, _LIST_WORDS)
     return hit.kind if hit else None
 
 
 def _bullet_item(s: Sentence, kind: str) -> list[Program] | None:
-    """'- “Camera an ninh” với 1.250 mắt camera;': the quoted name opening a bullet, or None if
-    the sentence is no bullet (the list has ended)."""
+    """'- “Camera an ninh” với 1.250 mắt camera;': the quoted name opening a bullet; None if
+    the sentence is no bullet."""
     m = _BULLET.match(s.text)
     if not m:
         return None
@@ -421,12 +421,16 @@ def _abbreviation_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((a, f, re.compile(rf"(?<!\w){re.escape(a)}(?!\w)")) for a, f in _abbreviations())
 
 
-def extract_programs(sentences: list[Sentence]) -> list[Program]:
+def extract_programs(sentences: list[Sentence], paragraphs: set[int] | None = None) -> list[Program]:
+    """`paragraphs`: where paragraphs start; a bulleted list ends at a paragraph with no bullet
+    (without them, at a sentence with none)."""
     out: list[Program] = []
     carried = bullets = None
     for s in sentences:
         found, carried, opens = _in_sentence(s, carried)
         items = _bullet_item(s, bullets) if bullets else None
-        bullets = opens or (bullets if items is not None else None)
+        if items is None and (paragraphs is None or s.start in paragraphs):
+            bullets = None
+        bullets = opens or bullets
         out += [p for p in found + (items or []) if p and p.name]
     return _dedupe(out)
