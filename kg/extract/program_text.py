@@ -60,6 +60,7 @@ def folded(role: str) -> frozenset[str]:
 # The words of a role as tuples for one str.startswith/endswith call each, not a loop.
 @lru_cache(maxsize=None)
 def ends(role: str) -> tuple[str, ...]:
+    """The words themselves: a folded text closing with one ends with it (a part of a word too)."""
     return tuple(sorted(folded(role)))
 
 
