@@ -74,12 +74,11 @@ def collect(sources: list[Path]) -> tuple[list[Path], list[str]]:
         if src.is_dir():
             found = _walk(src, problems)
         elif src.is_file():
-            found = [src]
+            found = [(src, os.path.realpath(src))]
         else:
             problems.append(f"{src}: {_source_problem(src)}")
             continue
-        for path in found:
-            real = os.path.realpath(path)
+        for path, real in found:
             files[real] = min(files.get(real, path), path, key=str)
     return sorted(files.values(), key=lambda p: (p.name, str(p))), problems
 
@@ -109,7 +108,9 @@ def _walk(folder: Path, problems: list[str]):
         dirs.sort()
         for name in sorted(names):
             if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
-                yield Path(root) / name
+                path = os.path.join(root, name)
+                # the folder's real path is known: only a symlinked file needs realpath (slow on 100,000)
+                yield Path(path), os.path.realpath(path) if os.path.islink(path) else os.path.join(real, name)
 
 
 @dataclass
@@ -338,7 +339,10 @@ def _results(files: list[Path], build, cache: ArticleCache | None, jobs: int, kn
     others go to the workers: a rebuild after a small change sends them almost nothing.
     An article `known` from the last build (by cache key) is not even read from the cache."""
     known = known or {}
-    keys = [cache.key(p) if cache else None for p in files]
+    # With nothing to look up, each worker hashes its own articles: 100,000 files hashed here
+    # first would keep the workers waiting about ten seconds.
+    lookup = cache is not None and (bool(known) or not cache.empty())
+    keys = [cache.key(p) if lookup else None for p in files]
     cached = [bool(k) and (k in known or cache.has(k)) for k in keys]
     todo = [(p, k) for p, k, hit in zip(files, keys, cached) if not hit]
     with contextlib.closing(_computed(todo, build, cache, jobs)) as computed:

@@ -58,6 +58,13 @@ class ArticleCache:
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / key[2:]
 
+    def empty(self) -> bool:
+        """No entry yet (a first build, or kg's code changed): nothing to look up by key."""
+        try:
+            return all(entry.name == UNION for entry in self.root.iterdir())
+        except OSError:
+            return True
+
     def has(self, key: str) -> bool:
         return self._file(key).is_file()
 

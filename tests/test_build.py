@@ -36,6 +36,14 @@ def test_collect_reads_a_file_named_twice_once(tmp_path):
     assert problems == [f"{tmp_path / 'alias'}: symlink loop, not followed"]
 
 
+def test_collect_reads_a_symlinked_article_once(tmp_path):
+    a = write(tmp_path / "x" / "a.txt")
+    (tmp_path / "y").mkdir()
+    (tmp_path / "y" / "b.txt").symlink_to(a)
+    files, problems = collect([tmp_path])
+    assert files == [a] and problems == []  # both names lead to one file: the smaller path kept
+
+
 def test_collect_names_a_folder_reached_twice_without_a_loop(tmp_path):
     write(tmp_path / "real" / "a.txt")
     (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
