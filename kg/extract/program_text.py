@@ -57,23 +57,12 @@ def folded(role: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words(role))
 
 
-# The words of a role as tuples for one str.startswith/endswith call each, not a loop.
 @lru_cache(maxsize=None)
-def ends(role: str) -> tuple[str, ...]:
-    """The words themselves: a folded text closing with one ends with it (a part of a word too)."""
-    return tuple(sorted(folded(role)))
-
-
-@lru_cache(maxsize=None)
-def first_words(role: str) -> tuple[str, ...]:
-    """'w ' for each word w: a text that opens with w as a whole word starts with one."""
-    return tuple(sorted(w + " " for w in folded(role)))
-
-
-@lru_cache(maxsize=None)
-def last_words(role: str) -> tuple[str, ...]:
-    """' w' for each word w: a text that closes with w as a whole word ends with one."""
-    return tuple(sorted(" " + w for w in folded(role)))
+def affixed(role: str, before: str = "", after: str = "") -> tuple[str, ...]:
+    """The folded words of a role, each between `before` and `after`, as a tuple for one
+    str.startswith/endswith call instead of a loop: with after=" ", a text opening with the
+    word as a whole word starts with one; with before=" ", a text closing with it ends with one."""
+    return tuple(sorted(before + w + after for w in folded(role)))
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +128,7 @@ def acceptable(name: str, max_words: int = MAX_WORDS) -> bool:
     if re.match(r"\d[\d.,]*\s+[^\W\d]", key):  # '300 tổ an ninh': a count of things, not a name
         return False
     if name[0].islower():
-        return not (key in folded("not-first") or key.startswith(first_words("not-first")))
+        return not (key in folded("not-first") or key.startswith(affixed("not-first", after=" ")))
     return True
 
 

@@ -123,13 +123,13 @@ def _usable_kind(word: str, text: str, start: int) -> bool:
     if "capital" in _kind_of(word)[1] and not word[0].isupper():
         return False
     rest = fold(text[start:start + 30])
-    return not (rest in pt.folded("not-kind") or rest.startswith(pt.first_words("not-kind")))
+    return not (rest in pt.folded("not-kind") or rest.startswith(pt.affixed("not-kind", after=" ")))
 
 
 def _hits(text: str, spans: list[pt.Quote]) -> list[_Hit]:
     """Kind words outside quotes and outside organisation names ('Cục Xây dựng phong trào')."""
     out = []
-    orgs = pt.ends("org")
+    orgs = pt.affixed("org")
     for m in _patterns()["kind"].finditer(text):
         if any(q.start <= m.start() < q.end for q in spans):
             continue
@@ -183,12 +183,12 @@ def _gap_ok(gap: str) -> bool:
         return False
     n = len(gap.split())
     tail = fold(gap)
-    about = tail.endswith(pt.ends("about"))
+    about = tail.endswith(pt.affixed("about"))
     if n > (_ABOUT_WORDS if about else _DIRECT_WORDS):
         return False
     if _speech_re().search(tail):
         return False
-    return not (tail in pt.folded("blocker") or tail.endswith(pt.last_words("blocker")))
+    return not (tail in pt.folded("blocker") or tail.endswith(pt.affixed("blocker", before=" ")))
 
 
 def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
@@ -276,7 +276,7 @@ def _opens_sentence(text: str, m: re.Match, hits: list[_Hit], spans: list[pt.Quo
 
 def _not_introducer(text: str, end: int) -> bool:
     before = fold(text[max(0, end - 20):end])
-    return before.endswith(pt.ends("not-introducer"))
+    return before.endswith(pt.affixed("not-introducer"))
 
 
 def _list_items(text: str, pos: int, hit: _Hit, spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
