@@ -36,6 +36,14 @@ def _key_of_folded(folded: str) -> str:
     return " ".join(_DASHES.sub(" - ", folded).replace(".", " ").split())
 
 
+_COMPACT = str.maketrans("", "", " '’")
+
+
+def compact_key(key: str) -> str:
+    """A lookup key without its spaces and apostrophes."""
+    return key.translate(_COMPACT)
+
+
 @dataclass(frozen=True)
 class Unit:
     code: str
@@ -78,6 +86,7 @@ class Gazetteer:
         self._surface: dict[str, set[str]] = defaultdict(set)
         self._fold_cache: dict[str, tuple[str, str]] = {}
         self._reformed: dict[str, list[Unit]] | None = None
+        self._by_compact: dict[str, list[Unit]] | None = None
         for unit in sorted(units, key=_sort_key):
             self._add(unit)
         for alias, level, canonical in aliases:
@@ -131,8 +140,22 @@ class Gazetteer:
     def lookup(self, name: str, level: str | None = None) -> list[Unit]:
         """Every unit called `name` (short, full, abbreviated or alias form), in code order."""
         _check_level(level)
-        found = self._by_key.get(name_key(name), [])
-        return [u for u in found if level is None or u.level == level]
+        key = name_key(name)
+        found = [u for u in self._by_key.get(key, ()) if level is None or u.level == level]
+        if found:
+            return found
+        return [u for u in self._compact_index().get(compact_key(key), ()) if level is None or u.level == level]
+
+    def _compact_index(self) -> dict[str, list[Unit]]:
+        """Units by their key without spaces and apostrophes: the fallback for a name printed
+        glued or split otherwise than in the gazetteer ("Đakrông" for Đa Krông, "Ea Hleo")."""
+        if self._by_compact is None:
+            index: dict[str, list[Unit]] = defaultdict(list)
+            for key, units in self._by_key.items():
+                bucket = index[compact_key(key)]
+                bucket.extend(u for u in units if u not in bucket)
+            self._by_compact = {k: sorted(v, key=_sort_key) for k, v in index.items()}
+        return self._by_compact
 
     def get(self, level: str, code: str) -> Unit | None:
         return self._by_code.get((level, code))

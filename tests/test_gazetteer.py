@@ -134,9 +134,22 @@ def test_get(gaz):
     ("Huyện Kỳ Anh", "huyện", "447"),
     ("TT Sông Mã", "xã", "04168"),
     ("Phường Phường Đúc", "xã", "19780"),
+    # glued or split otherwise than on the map
+    ("Kontum", "tỉnh", "62"),
+    ("Đakrông", "huyện", "467"),
+    ("huyện Đakrông", "huyện", "467"),
+    ("Ea Hleo", "huyện", "645"),
+    ("Cư Mgar", "huyện", "648"),
 ])
 def test_lookup_table(gaz, text, level, code):
     assert [u.code for u in gaz.lookup(text, level)] == [code]
+
+
+def test_spacing_fallback_only_when_the_level_has_no_exact_name(gaz):
+    # Đakrông is also a commune of Đa Krông, written so on the map: that one is the xã
+    assert [u.code for u in gaz.lookup("Đakrông", "xã")] == ["19564"]
+    assert [u.code for u in gaz.lookup("Đakrông")] == ["19564"]
+    assert gaz.lookup("Sôngmã Xyz", "huyện") == []
 
 
 @pytest.mark.parametrize("text, level, count", [

@@ -106,6 +106,14 @@ def test_a_province_named_before_a_person_is_kept():
     assert places("UBND tỉnh Sơn La Lò Minh Hùng dự.") == {SON_LA}
 
 
+def test_a_name_glued_otherwise_than_on_the_map_is_resolved_and_kept_as_printed():
+    # the map writes "Đa Krông"; the article's own spelling names the district and its orgs
+    found = places("Công an huyện Đakrông phối hợp với xã A Ngo.")
+    assert ("Đakrông", "huyện", "Quảng Trị") in found
+    assert ("A Ngo", "xã", "Đakrông") in found
+    assert not any(name == "Đa Krông" for name, _, _ in found)
+
+
 def test_ambiguous_name_without_context_has_no_parent():
     assert places("Công an xã Tân Lập tuần tra.") == {("Tân Lập", "xã", None)}
 

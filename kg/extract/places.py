@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Locality, Sentence
-from kg.gazetteer import REFORMED, Unit
+from kg.gazetteer import REFORMED, Unit, compact_key, name_key
 from kg.text import fold
 
 _RANK = {"tỉnh": 0, "city": 0, "huyện": 1, "xã": 2, "thôn": 3}
@@ -187,21 +187,37 @@ def _printed(unit: Unit) -> str:
     return number if number.isdigit() and head == unit.type else unit.name
 
 
-def unit_locality(unit: Unit, sentence: Sentence) -> Locality:
+def unit_locality(unit: Unit, sentence: Sentence, printed: dict | None = None) -> Locality:
+    """The unit as a Locality, named as the article prints it (`printed`, from printed_names)."""
     gaz = gazetteer.load()
     up = gaz.parent(unit)
-    parent = unit_locality(up, sentence) if up else None
+    parent = unit_locality(up, sentence, printed) if up else None
     code = None if unit.code.startswith(REFORMED) else unit.code
-    return Locality(_printed(unit), unit.level, unit.level, sentence, parent, code, unit.successor)
+    name = (printed or {}).get((unit.level, unit.code)) or _printed(unit)
+    return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor)
+
+
+def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:
+    """Units the article prints glued or split otherwise than the map ("Đakrông" for Đa Krông):
+    the article's form is the name, as a reader would write it down."""
+    out: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.unit is None or (m.unit.level, m.unit.code) in out:
+            continue
+        mapped, key = name_key(_printed(m.unit)), name_key(m.name)
+        if key != mapped and compact_key(key) == compact_key(mapped):
+            out[(m.unit.level, m.unit.code)] = m.name
+    return out
 
 
 def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     """Each mention with its locality; one place per group, whatever mention gives its parent."""
     groups = groups_of(mentions)
     places: dict[tuple, Locality] = {}
+    printed = printed_names(mentions)
     order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
     for k in order:
-        places[k] = _place(groups[k], places)
+        places[k] = _place(groups[k], places, printed)
     out = []
     for m in mentions:
         p = places.get(m.key)
@@ -210,12 +226,12 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     return out
 
 
-def _place(group: list[Mention], places: dict) -> Locality | None:
+def _place(group: list[Mention], places: dict, printed: dict) -> Locality | None:
     m = group[0]
     unit = next((x.unit for x in group if x.unit), None)
     if unit:
-        return unit_locality(unit, m.sentence)
-    parent = _written_parent(group, places) or _shared_parent(group, m.sentence)
+        return unit_locality(unit, m.sentence, printed)
+    parent = _written_parent(group, places) or _shared_parent(group, m.sentence, printed)
     parent = parent or _sole_parent(m, places)
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
@@ -231,9 +247,9 @@ def _written_parent(group: list[Mention], places: dict) -> Locality | None:
     return places[deepest.key]
 
 
-def _shared_parent(group: list[Mention], sentence: Sentence) -> Locality | None:
+def _shared_parent(group: list[Mention], sentence: Sentence, printed: dict) -> Locality | None:
     up = next((x.shared_parent for x in group if x.shared_parent), None)
-    return unit_locality(up, sentence) if up else None
+    return unit_locality(up, sentence, printed) if up else None
 
 
 def _sole_parent(m: Mention, places: dict) -> Locality | None:
