@@ -88,6 +88,18 @@ def officers(text: str) -> set[tuple]:
      {("Phạm Văn Dũng", "Đại tá", None, None)}),
     ("Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Phạm Văn Dũng trao kỷ niệm chương.",
      {("Phạm Văn Dũng", "Đại tá", None, None)}),
+    # a post after "làm", "là", "được bầu làm" ... is the person's
+    ("Tại xã Tân Lập, huyện Bắc Sơn, ông Hà Văn Tâm làm Tổ trưởng tổ tự quản thôn Nà Pàn.",
+     {("Hà Văn Tâm", None, "Tổ trưởng tổ tự quản thôn Nà Pàn", "Tổ tự quản thôn Nà Pàn")}),
+    ("Bà Lý Thị Lan được bầu làm Chủ tịch Hội Phụ nữ xã Tân Lập, huyện Bắc Sơn.",
+     {("Lý Thị Lan", None, "Chủ tịch Hội Phụ nữ xã Tân Lập", "Hội Phụ nữ xã Tân Lập")}),
+    ("Ông Hà Văn Dân, nguyên là Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn, tham gia tổ.",
+     {("Hà Văn Dân", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
+    # ... but only right before the post
+    ("Anh Hà Văn Hòa là người dân thôn Nà Pàn cùng Chủ tịch UBND xã Tân Lập đi tuần.",
+     {("Hà Văn Hòa", None, None, None)}),
+    ("Ông Hà Văn Dân làm việc với Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn.",
+     {("Hà Văn Dân", None, None, None)}),
 ])
 def test_officers(text, expected):
     assert officers(text) == expected

@@ -94,6 +94,9 @@ def test_expand(text, expected):
     # a short form after the full name is the same body
     ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
      {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),
+    # a village branch of a mass organisation, named alone or with its village
+    ("Tại xã Tân Lập, huyện Bắc Sơn, Chi hội Cựu chiến binh phối hợp với Chi đoàn Thanh niên thôn Nà Pàn.",
+     {("Chi hội Cựu chiến binh", "mass", "Tân Lập"), ("Chi đoàn Thanh niên thôn Nà Pàn", "mass", "Nà Pàn")}),
 ])
 def test_organizations_named(text, expected):
     assert organizations(text) == expected

@@ -38,6 +38,8 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Lớp học duy trì ba buổi mỗi tuần.", [("3", "buổi")]),
     # the thing counted named before a bare number
     ("Tổng số mô hình trong toàn tỉnh nâng lên con số 85.", [("85", "mô hình")]),
+    # "do" (by whom) ends the counted thing
+    ("Ấp có 18 camera do 230 hộ dân đóng góp.", [("18", "camera"), ("230", "hộ dân đóng góp")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -56,6 +58,7 @@ def test_figures(text, expected):
     "Ra mắt tại tổ 14 và 16 xã Mường Sai.",
     "Thị xã Ba Đồn tổ chức hội nghị; Thứ Hai tuần sau họp tiếp.",
     "Tuần tra ba đêm liền ở bản.",
+    "Người dân thôn 2 và xóm 5 cùng bản 3 đi tuần.",  # numbered villages
 ])
 def test_not_statistics(text):
     assert figures(text) == []

@@ -47,6 +47,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "family": re.compile(rf"{lead(surname_words)}(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
         "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
         "owner": re.compile(rf"(?<!\w)(?i:{ialternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
+        "holds": re.compile(rf"[ \t]*,?[ \t]*(?i:{ialternation(read_words('post_verbs.tsv'))})[ \t]+"),
     }
 
 
@@ -153,11 +154,15 @@ def _owned_before(text: str, pos: int) -> bool:
 
 
 def _post_list(text: str, c: Candidate, lists: list[PostList], used: set[int]) -> PostList | None:
-    """Posts written after the name: ", Trưởng Công an huyện" / " - Chủ tịch UBND xã"."""
+    """Posts written after the name: ", Trưởng Công an huyện" / " - Chủ tịch UBND xã" / " làm Tổ trưởng"."""
     for lst in lists:
-        if lst.start >= c.end and id(lst) not in used and _POST_GAP.fullmatch(text[c.end:lst.start]):
+        if lst.start >= c.end and id(lst) not in used and _after_name(text[c.end:lst.start]):
             return lst
     return None
+
+
+def _after_name(gap: str) -> bool:
+    return bool(_POST_GAP.fullmatch(gap) or _patterns()["holds"].fullmatch(gap))
 
 
 def _shared_posts(text: str, c: Candidate, lists: list[PostList]) -> list[Post]:
