@@ -37,11 +37,14 @@ def _key_of_folded(folded: str) -> str:
 
 
 _COMPACT = str.maketrans("", "", " '’")
+# Highland names end a syllable in "k" or "c" as the writer likes ("Krông Pắk", "Krông Pắc");
+# no Vietnamese syllable ends in "k", so reading it as "c" joins only such twins.
+_FINAL_K = re.compile(r"k(?=[ '’-]|$)")
 
 
 def compact_key(key: str) -> str:
-    """A lookup key without its spaces and apostrophes."""
-    return key.translate(_COMPACT)
+    """A lookup key without its spaces and apostrophes, a syllable-final "k" read as "c"."""
+    return _FINAL_K.sub("c", key).translate(_COMPACT)
 
 
 @dataclass(frozen=True)

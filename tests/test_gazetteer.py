@@ -140,6 +140,8 @@ def test_get(gaz):
     ("huyện Đakrông", "huyện", "467"),
     ("Ea Hleo", "huyện", "645"),
     ("Cư Mgar", "huyện", "648"),
+    ("Krông Pắk", "huyện", "654"),
+    ("Đắk Lắc", "tỉnh", "66"),
 ])
 def test_lookup_table(gaz, text, level, code):
     assert [u.code for u in gaz.lookup(text, level)] == [code]

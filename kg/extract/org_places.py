@@ -87,6 +87,10 @@ class Resolver:
             self.by_name.setdefault(fold(loc.name), []).append(loc)
         gaz = gazetteer.load()
         self.units = [u for loc in localities if loc.code for u in [gaz.get(loc.level, loc.code)] if u]
+        self.by_code: dict[tuple[str, str], Locality] = {}
+        for loc in localities:
+            if loc.code:
+                self.by_code.setdefault((loc.level, loc.code), loc)
 
     def named(self, name: str, level: str | None, sentence: Sentence) -> Locality | None:
         """The place called `name` (at `level`, "city" = tỉnh or huyện), the article's first."""
@@ -99,8 +103,8 @@ class Resolver:
         gaz = gazetteer.load()
         for lvl in levels:
             unit = gaz.resolve(name, lvl, self.units) if lvl != "thôn" else None
-            if unit is not None:
-                return _from_unit(unit, sentence)
+            if unit is not None:  # the article's own spelling, if it names the unit otherwise ("Krông Pắk")
+                return self.by_code.get((unit.level, unit.code)) or _from_unit(unit, sentence)
         return None
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
