@@ -44,7 +44,7 @@ _FINAL_K = re.compile(r"k(?=[ '’-]|$)")
 
 def compact_key(key: str) -> str:
     """A lookup key without its spaces and apostrophes, a syllable-final "k" read as "c"."""
-    return _FINAL_K.sub("c", key).translate(_COMPACT)
+    return (_FINAL_K.sub("c", key) if "k" in key else key).translate(_COMPACT)
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,11 @@ class Gazetteer:
         found = [u for u in self._by_key.get(key, ()) if level is None or u.level == level]
         if found:
             return found
-        return [u for u in self._compact_index().get(compact_key(key), ()) if level is None or u.level == level]
+        return [u for u in self._by_compact_key(key) if level is None or u.level == level]
+
+    @lru_cache(maxsize=1 << 15)  # most names asked are no place at all, and asked again and again
+    def _by_compact_key(self, key: str) -> tuple[Unit, ...]:
+        return tuple(self._compact_index().get(compact_key(key), ()))
 
     def _compact_index(self) -> dict[str, list[Unit]]:
         """Units by their key without spaces and apostrophes: the fallback for a name printed
