@@ -95,6 +95,11 @@ def officers(text: str) -> set[tuple]:
      {("Lý Thị Lan", None, "Chủ tịch Hội Phụ nữ xã Tân Lập", "Hội Phụ nữ xã Tân Lập")}),
     ("Ông Hà Văn Dân, nguyên là Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn, tham gia tổ.",
      {("Hà Văn Dân", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
+    # an item of a list of people, with a post, is a person whatever the family name
+    ("Dự có các đồng chí: Đại tá Vũ Văn An, Giám đốc Công an tỉnh Lạng Sơn; Đầu Thanh Tùng, Phó Chủ tịch UBND tỉnh.",
+     {("Vũ Văn An", "Đại tá", "Giám đốc Công an tỉnh Lạng Sơn", "Công an tỉnh Lạng Sơn"),
+      ("Đầu Thanh Tùng", None, "Phó Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Lạng Sơn")}),
+    ("Tham dự có đại biểu các tỉnh: Lạng Sơn, Cao Bằng; Bắc Kạn, Hà Giang.", set()),
     # ... but only right before the post
     ("Anh Hà Văn Hòa là người dân thôn Nà Pàn cùng Chủ tịch UBND xã Tân Lập đi tuần.",
      {("Hà Văn Hòa", None, None, None)}),

@@ -47,6 +47,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "family": re.compile(rf"{lead(surname_words)}(?<!\w)(?P<name>(?:{surnames})(?:[ \t]+{CAP}){{1,4}})(?!\w)"),
         "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
         "owner": re.compile(rf"(?<!\w)(?i:{ialternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
+        # "các đồng chí: A, Giám đốc ...; Đầu Thanh Tùng, Phó Chủ tịch ...": an item of a list of people
+        "listed": re.compile(rf"[;:][ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]*,[ \t]*"),
         "holds": re.compile(rf"[ \t]*,?[ \t]*(?i:{ialternation(read_words('post_verbs.tsv'))})[ \t]+"),
     }
 
@@ -99,6 +101,13 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
         name = trim_name(found.group("name"))
         if len(name.split()) >= 2 and not _after_level_word(text, found.start(), lists):
             out.append(Candidate(found.start(), found.start() + len(name), name, None, False))
+    taken = [(c.start, c.end) for c in out]
+    for m in _patterns()["listed"].finditer(text):
+        start, end = m.span("name")
+        if any(a < end and start < b for a, b in taken) or _starts_post_or_body(text, start):
+            continue
+        if any(lst.start == m.end() for lst in lists):  # a post follows: a person, whatever the family name
+            out.append(Candidate(start, end, m.group("name"), None, False))
     return sorted(out, key=lambda c: c.start)
 
 
