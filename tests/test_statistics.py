@@ -40,6 +40,8 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Tổng số mô hình trong toàn tỉnh nâng lên con số 85.", [("85", "mô hình")]),
     # "do" (by whom) ends the counted thing
     ("Ấp có 18 camera do 230 hộ dân đóng góp.", [("18", "camera"), ("230", "hộ dân đóng góp")]),
+    # ... but not inside a word: "lý do", "tự do"
+    ("Có 3 lý do.", [("3", "lý do")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

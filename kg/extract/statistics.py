@@ -71,13 +71,21 @@ def _unit_words(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     """Words of the counted thing from pos, up to a stop word ("với", "tại", "thu hút" ...)."""
     words: list[str] = []
     end = pos
-    while len(words) < limit and not _stop_re().match(text, end):
+    while len(words) < limit and not _stops(text, end, words):
         m = _patterns()["unit_word"].match(text, end)
         if not m:
             break
         words.append(m.group(1))
         end = m.end()
     return words, end
+
+
+def _stops(text: str, pos: int, words: list[str]) -> bool:
+    """A stop word at pos ends the counted thing, unless it ends a word with the one before ("lý do", "tự do")."""
+    m = _stop_re().match(text, pos)
+    if m is None:
+        return False
+    return not (words and fold(f"{words[-1]} {m.group(0)}") in _words().get("unit_compound", {}))
 
 
 def _unit(text: str, pos: int) -> tuple[str, int]:
