@@ -90,6 +90,7 @@ class Gazetteer:
         self._fold_cache: dict[str, tuple[str, str]] = {}
         self._reformed: dict[str, list[Unit]] | None = None
         self._by_compact: dict[str, list[Unit]] | None = None
+        self._compact_hits: dict[str, tuple[Unit, ...]] = {}
         for unit in sorted(units, key=_sort_key):
             self._add(unit)
         for alias, level, canonical in aliases:
@@ -149,9 +150,14 @@ class Gazetteer:
             return found
         return [u for u in self._by_compact_key(key) if level is None or u.level == level]
 
-    @lru_cache(maxsize=1 << 15)  # most names asked are no place at all, and asked again and again
     def _by_compact_key(self, key: str) -> tuple[Unit, ...]:
-        return tuple(self._compact_index().get(compact_key(key), ()))
+        # most names asked are no place at all, and asked again and again: remember the answer
+        hit = self._compact_hits.get(key)
+        if hit is None:
+            if len(self._compact_hits) >= 1 << 15:
+                self._compact_hits.clear()  # bounded memory over a long build
+            hit = self._compact_hits[key] = tuple(self._compact_index().get(compact_key(key), ()))
+        return hit
 
     def _compact_index(self) -> dict[str, list[Unit]]:
         """Units by their key without spaces and apostrophes: the fallback for a name printed

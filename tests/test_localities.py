@@ -115,6 +115,11 @@ def test_a_name_glued_otherwise_than_on_the_map_is_resolved_and_kept_as_printed(
     assert not any(name == "Đa Krông" for name, _, _ in found)
 
 
+def test_a_slip_beside_the_map_spelling_does_not_rename_the_place():
+    found = places("Công an tỉnh Đắk Lắk họp.\nĐại diện Công an tỉnh Đắc Lắc phát biểu.")
+    assert found == {("Đắk Lắk", "tỉnh", None)}
+
+
 def test_ambiguous_name_without_context_has_no_parent():
     assert places("Công an xã Tân Lập tuần tra.") == {("Tân Lập", "xã", None)}
 

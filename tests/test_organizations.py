@@ -97,8 +97,11 @@ def test_expand(text, expected):
     # a village branch of a mass organisation, named alone or with its village
     ("Tại xã Tân Lập, huyện Bắc Sơn, Chi hội Cựu chiến binh phối hợp với Chi đoàn Thanh niên thôn Nà Pàn.",
      {("Chi hội Cựu chiến binh", "mass", "Tân Lập"), ("Chi đoàn Thanh niên thôn Nà Pàn", "mass", "Nà Pàn")}),
-    # one district spelt two ways ("Pắk"/"Pắc") is one place, named as the article first names it
+    # one district spelt two ways ("Pắk"/"Pắc") is one place, named as on the map when printed so
     ("Công an huyện Krông Pắk (Đắk Lắk) phối hợp với Huyện ủy Krông Pắc.",
+     {("Công an huyện Krông Pắk", "police", "Krông Pắc"), ("Huyện ủy Krông Pắc", "party", "Krông Pắc")}),
+    # ... and in the article's spelling when only that is printed
+    ("Công an huyện Krông Pắk (Đắk Lắk) phối hợp với Huyện ủy huyện Krông Pắk.",
      {("Công an huyện Krông Pắk", "police", "Krông Pắk"), ("Huyện ủy Krông Pắk", "party", "Krông Pắk")}),
 ])
 def test_organizations_named(text, expected):

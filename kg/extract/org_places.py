@@ -103,7 +103,7 @@ class Resolver:
         gaz = gazetteer.load()
         for lvl in levels:
             unit = gaz.resolve(name, lvl, self.units) if lvl != "thôn" else None
-            if unit is not None:  # the article's own spelling, if it names the unit otherwise ("Krông Pắk")
+            if unit is not None:  # the article's place for that unit, in the article's spelling ("Krông Pắk")
                 return self.by_code.get((unit.level, unit.code)) or _from_unit(unit, sentence)
         return None
 

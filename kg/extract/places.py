@@ -198,16 +198,21 @@ def unit_locality(unit: Unit, sentence: Sentence, printed: dict | None = None) -
 
 
 def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:
-    """Units the article prints glued or split otherwise than the map ("Đakrông" for Đa Krông):
-    the article's form is the name, as a reader would write it down."""
+    """Units the article prints only otherwise than the map ("Đakrông" for Đa Krông): its first
+    such form is the name, as a reader would write it down. Printed once as on the map, the
+    map's form wins: the other is a slip ("Đắc Lắc" beside "Đắk Lắk")."""
     out: dict[tuple[str, str], str] = {}
+    as_mapped: set[tuple[str, str]] = set()
     for m in mentions:
-        if m.unit is None or (m.unit.level, m.unit.code) in out:
+        if m.unit is None:
             continue
+        unit = (m.unit.level, m.unit.code)
         mapped, key = name_key(_printed(m.unit)), name_key(m.name)
-        if key != mapped and compact_key(key) == compact_key(mapped):
-            out[(m.unit.level, m.unit.code)] = m.name
-    return out
+        if key == mapped:
+            as_mapped.add(unit)
+        elif unit not in out and compact_key(key) == compact_key(mapped):
+            out[unit] = m.name
+    return {unit: name for unit, name in out.items() if unit not in as_mapped}
 
 
 def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
