@@ -89,7 +89,7 @@ def officers(text: str) -> set[tuple]:
     ("Thừa ủy quyền của Bộ trưởng Bộ Công an, Đại tá Phạm Văn Dũng trao kỷ niệm chương.",
      {("Phạm Văn Dũng", "Đại tá", None, None)}),
     # a post after "làm", "là", "được bầu làm" ... is the person's
-    ("Tại xã Tân Lập, huyện Bắc Sơn, ông Hà Văn Tâm làm Tổ trưởng tổ tự quản thôn Nà Pàn.",
+    ("Tại xã Tân Lập, huyện Bắc Sơn, tổ do ông Hà Văn Tâm làm Tổ trưởng tổ tự quản thôn Nà Pàn.",
      {("Hà Văn Tâm", None, "Tổ trưởng tổ tự quản thôn Nà Pàn", "Tổ tự quản thôn Nà Pàn")}),
     ("Bà Lý Thị Lan được bầu làm Chủ tịch Hội Phụ nữ xã Tân Lập, huyện Bắc Sơn.",
      {("Lý Thị Lan", None, "Chủ tịch Hội Phụ nữ xã Tân Lập", "Hội Phụ nữ xã Tân Lập")}),
@@ -99,7 +99,11 @@ def officers(text: str) -> set[tuple]:
     ("Dự có các đồng chí: Đại tá Vũ Văn An, Giám đốc Công an tỉnh Lạng Sơn; Đầu Thanh Tùng, Phó Chủ tịch UBND tỉnh.",
      {("Vũ Văn An", "Đại tá", "Giám đốc Công an tỉnh Lạng Sơn", "Công an tỉnh Lạng Sơn"),
       ("Đầu Thanh Tùng", None, "Phó Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Lạng Sơn")}),
-    ("Tham dự có đại biểu các tỉnh: Lạng Sơn, Cao Bằng; Bắc Kạn, Hà Giang.", set()),
+    ("Kết quả: Thanh Hóa, Trưởng Công an xã báo cáo; Hôm Qua, Trưởng Công an xã họp.", set()),
+    # "là"/"làm" alone bind a post only to a person introduced by "do"
+    ("Tổ gồm 5 thành viên do ông Lê Văn Út làm Tổ trưởng.", {("Lê Văn Út", None, "Tổ trưởng", None)}),
+    ("Bầu ông Hà Văn Bình thay ông Hà Văn An làm Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn.",
+     {("Hà Văn Bình", None, None, None), ("Hà Văn An", None, None, None)}),
     # ... but only right before the post
     ("Anh Hà Văn Hòa là người dân thôn Nà Pàn cùng Chủ tịch UBND xã Tân Lập đi tuần.",
      {("Hà Văn Hòa", None, None, None)}),

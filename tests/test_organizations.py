@@ -94,9 +94,6 @@ def test_expand(text, expected):
     # a short form after the full name is the same body
     ("Ủy ban MTTQ huyện Bắc Sơn, tỉnh Lạng Sơn và MTTQ huyện phối hợp.",
      {("Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "front", "Bắc Sơn")}),
-    # a village branch of a mass organisation, named alone or with its village
-    ("Tại xã Tân Lập, huyện Bắc Sơn, Chi hội Cựu chiến binh phối hợp với Chi đoàn Thanh niên thôn Nà Pàn.",
-     {("Chi hội Cựu chiến binh", "mass", "Tân Lập"), ("Chi đoàn Thanh niên thôn Nà Pàn", "mass", "Nà Pàn")}),
     # one district spelt two ways ("Pắk"/"Pắc") is one place, named as on the map when printed so
     ("Công an huyện Krông Pắk (Đắk Lắk) phối hợp với Huyện ủy Krông Pắc.",
      {("Công an huyện Krông Pắk", "police", "Krông Pắc"), ("Huyện ủy Krông Pắc", "party", "Krông Pắc")}),

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.data import read_words
+from kg import gazetteer
+from kg.data import read_rows, read_words
 from kg.extract.model import Officer, Organization, Sentence
 from kg.extract.org_places import Resolver, level_words
 from kg.extract.org_tails import head_re
@@ -48,9 +49,15 @@ def _patterns() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"(?<!\w)(?i:{honor})[ \t]+$"),
         "owner": re.compile(rf"(?<!\w)(?i:{ialternation(read_words('post_owner_words.tsv'))})[ \t]+$"),
         # "các đồng chí: A, Giám đốc ...; Đầu Thanh Tùng, Phó Chủ tịch ...": an item of a list of people
-        "listed": re.compile(rf"[;:][ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{1,3}})[ \t]*,[ \t]*"),
-        "holds": re.compile(rf"[ \t]*,?[ \t]*(?i:{ialternation(read_words('post_verbs.tsv'))})[ \t]+"),
+        "listed": re.compile(rf"[;:][ \t]*(?P<name>{CAP}(?:[ \t]+{CAP}){{2,3}})[ \t]*,[ \t]*"),
+        "holds": _verbs_re(row[0] for row in read_rows("post_verbs.tsv") if row[1:] != ("agent",)),
+        "holds_as_agent": _verbs_re(read_words("post_verbs.tsv")),
+        "agent": re.compile(r"(?<!\w)do[ \t]+$", re.I),
     }
+
+
+def _verbs_re(verbs) -> re.Pattern:
+    return re.compile(rf"[ \t]*,?[ \t]*(?i:{ialternation(verbs)})[ \t]+")
 
 
 def extract_officers(sentences: list[Sentence], resolver: Resolver, police: Organization | None) -> list[Officer]:
@@ -106,6 +113,8 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
         start, end = m.span("name")
         if any(a < end and start < b for a, b in taken) or _starts_post_or_body(text, start):
             continue
+        if gazetteer.load().lookup(m.group("name")):
+            continue  # "Kết quả: Tân Lập, Trưởng Công an xã ...": a place, not a person
         if any(lst.start == m.end() for lst in lists):  # a post follows: a person, whatever the family name
             out.append(Candidate(start, end, m.group("name"), None, False))
     return sorted(out, key=lambda c: c.start)
@@ -165,13 +174,17 @@ def _owned_before(text: str, pos: int) -> bool:
 def _post_list(text: str, c: Candidate, lists: list[PostList], used: set[int]) -> PostList | None:
     """Posts written after the name: ", Trưởng Công an huyện" / " - Chủ tịch UBND xã" / " làm Tổ trưởng"."""
     for lst in lists:
-        if lst.start >= c.end and id(lst) not in used and _after_name(text[c.end:lst.start]):
+        if lst.start >= c.end and id(lst) not in used and _after_name(text, c, lst.start):
             return lst
     return None
 
 
-def _after_name(gap: str) -> bool:
-    return bool(_POST_GAP.fullmatch(gap) or _patterns()["holds"].fullmatch(gap))
+def _after_name(text: str, c: Candidate, post_start: int) -> bool:
+    gap = text[c.end:post_start]
+    if _POST_GAP.fullmatch(gap) or _patterns()["holds"].fullmatch(gap):
+        return True
+    p = _patterns()
+    return bool(p["holds_as_agent"].fullmatch(gap) and p["agent"].search(text, max(0, c.start - 8), c.start))
 
 
 def _shared_posts(text: str, c: Candidate, lists: list[PostList]) -> list[Post]:
