@@ -74,8 +74,5 @@ def slug(text: str) -> str:
     return s or "x"
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()

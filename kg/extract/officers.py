@@ -180,10 +180,9 @@ def _post_list(text: str, c: Candidate, lists: list[PostList], used: set[int]) -
 
 
 def _after_name(text: str, c: Candidate, post_start: int) -> bool:
-    gap = text[c.end:post_start]
-    if _POST_GAP.fullmatch(gap) or _patterns()["holds"].fullmatch(gap):
+    gap, p = text[c.end:post_start], _patterns()
+    if _POST_GAP.fullmatch(gap) or p["holds"].fullmatch(gap):
         return True
-    p = _patterns()
     return bool(p["holds_as_agent"].fullmatch(gap) and p["agent"].search(text, max(0, c.start - 8), c.start))
 
 
