@@ -14,7 +14,7 @@ from kg.namespaces import ID, KGO, PREFIXES, bind_all
 from kg.serialize import lines_to_graph, nt_iri, nt_string, nt_term
 
 ID_BASE = str(ID)
-from kg.text import slug
+from kg.text import ascii_slug, slug
 
 SCHEMES = {"level": KGO.LocalityLevels, "org-type": KGO.OrganizationTypes, "program-kind": KGO.ProgramKinds, "rank": KGO.Ranks}
 
@@ -65,7 +65,7 @@ def org_iri(org: Organization, stem: str) -> URIRef:
 
 
 def concept_iri(scheme: str, label: str) -> URIRef:
-    return ID[f"concept/{scheme}/{slug(label)}"]
+    return ID[f"concept/{scheme}/{ascii_slug(label)}"]
 
 
 def decimal_text(value: Decimal) -> str:
@@ -78,7 +78,7 @@ def _t(term) -> str:
 
 
 def kgid(path: str) -> str:
-    """An instance IRI in N-Triples form: kgid("locality/son-la") is <…/id/locality/son-la>."""
+    """An instance IRI in N-Triples form: kgid("locality/sơn-la") is <…/id/locality/sơn-la>."""
     return nt_iri(ID_BASE + path)
 
 

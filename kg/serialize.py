@@ -130,7 +130,7 @@ class Abbreviator:
         iri = text[1:-1]
         cut = max(iri.rfind("#"), iri.rfind("/")) + 1
         prefix, local = self.by_ns.get(iri[:cut]), iri[cut:]
-        # Instance IRIs ("…/locality/son-la/song-ma") stay whole.
+        # Instance IRIs ("…/locality/sơn-la/sông-mã") stay whole.
         short = text if prefix is None or not _LOCAL.fullmatch(local) else f"{prefix}:{local}"
         if len(self.cache) < 1_000_000:  # entities recur across articles; bounded memory
             self.cache[text] = short

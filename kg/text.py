@@ -66,11 +66,21 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=1 << 17)  # names repeat across mentions and articles
 def slug(text: str) -> str:
-    """IRI path segment: 'Sông Mã' -> 'song-ma'. Stable across tone conventions."""
-    s = strip_marks(fold(text))
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    """IRI path segment: 'Sông Mã' -> 'sông-mã'. Stable across tone conventions and case.
+
+    The marks stay: 'Hoằng Phú' and 'Hoằng Phụ' are two communes of one district,
+    'Hùng' and 'Hưng' two people, and a slug without marks made each pair one node."""
+    return _NOT_WORD.sub("-", fold(text)).strip("-") or "x"
+
+
+def ascii_slug(text: str) -> str:
+    """Slug without marks, for the curated vocabulary ('Thượng tá' -> 'thuong-ta')."""
+    s = re.sub(r"[^a-z0-9]+", "-", strip_marks(fold(text))).strip("-")
     return s or "x"
 
 

@@ -45,7 +45,7 @@ def test_a_place_in_two_articles_is_one_node(tmp_path):
         (tmp_path / f"a{i}.txt").write_text(f"Bài {i}\n\nCông an huyện Sông Mã tổ chức {i}0 hội nghị tuyên truyền.\n", encoding="utf-8")
     build([tmp_path], tmp_path / "out")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
-    song_ma = [s for s in g.subjects(RDF.type, KGO.Locality) if str(s).endswith("/son-la/song-ma")]
+    song_ma = [s for s in g.subjects(RDF.type, KGO.Locality) if str(s).endswith("/sơn-la/sông-mã")]
     assert len(song_ma) == 1
     mentions = {g.value(s, NIF.referenceContext) for s in g.objects(song_ma[0], KGO.mentionedIn)}
     assert len(mentions) == 2
@@ -56,9 +56,23 @@ def test_same_named_units_in_two_provinces_are_two_nodes(tmp_path):
     (tmp_path / "b.txt").write_text("Bài B\n\nCông an xã Kim Long, huyện Tam Dương tổ chức 7 hội nghị.\n", encoding="utf-8")
     build([tmp_path], tmp_path / "out")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
-    police = {str(s) for s in g.subjects(RDF.type, KGO.Organization) if str(s).endswith("/cong-an-xa-kim-long")}
+    police = {str(s) for s in g.subjects(RDF.type, KGO.Organization) if str(s).endswith("/công-an-xã-kim-long")}
     assert len(police) == 2
     assert all(len(set(g.objects(URIRef(p), KGO.locality))) == 1 for p in police)
+
+
+def test_communes_whose_names_differ_only_in_marks_are_two_nodes(tmp_path):
+    # Hoằng Hóa district has both a Hoằng Phú and a Hoằng Phụ.
+    for stem, name in (("a", "Hoằng Phú"), ("b", "Hoằng Phụ")):
+        (tmp_path / f"{stem}.txt").write_text(
+            f"Bài {stem}\n\nCông an xã {name}, huyện Hoằng Hóa, tỉnh Thanh Hóa tổ chức 5 hội nghị.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    communes = {s for s in g.subjects(RDF.type, KGO.Locality) if str(g.value(s, RDFS.label)).startswith("Hoằng P")}
+    assert sorted(str(g.value(c, RDFS.label)) for c in communes) == ["Hoằng Phú", "Hoằng Phụ"]
+    assert all(len(set(g.objects(c, KGO.code))) == 1 for c in communes)
+    police = [o for o in g.subjects(RDF.type, KGO.Organization) if "Hoằng P" in str(g.value(o, RDFS.label))]
+    assert len(police) == 2
 
 
 def test_a_program_is_placed_where_its_article_says(tmp_path):
@@ -78,6 +92,6 @@ def test_a_village_the_map_cannot_place_stays_within_its_article(tmp_path):
         (tmp_path / f"{name}.txt").write_text(f"Bài {name}\n\nNgười dân thôn Hưng Long tham gia 3 buổi tuyên truyền.\n", encoding="utf-8")
     build([tmp_path], tmp_path / "out")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
-    villages = [s for s in g.subjects(RDF.type, KGO.Locality) if str(s).endswith("/hung-long")]
+    villages = [s for s in g.subjects(RDF.type, KGO.Locality) if str(s).endswith("/hưng-long")]
     assert len(villages) == 2
     assert all("/unplaced/" in str(v) for v in villages)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.text import _tone_word, canonical_tones, fold, nfc, slug
+from kg.text import _tone_word, ascii_slug, canonical_tones, fold, nfc, slug
 
 
 def word_by_word(text: str) -> str:
@@ -35,8 +35,21 @@ def test_fold(text, expected):
     assert fold(text) == expected
 
 
-def test_slug_is_stable_across_tone_conventions():
-    assert slug("Hoà Bình") == slug("Hòa Bình") == "hoa-binh"
+def test_slug_is_stable_across_tone_conventions_and_case():
+    assert slug("Hoà Bình") == slug("Hòa Bình") == slug("HOÀ  BÌNH") == "hòa-bình"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Hoằng Phú", "Hoằng Phụ"),  # two communes of one district
+    ("Nguyễn Văn Hùng", "Nguyễn Văn Hưng"),
+    ("Trưởng Công an thị trấn Quang Sơn", "Trưởng Công an thị trấn Quảng Sơn"),
+])
+def test_names_that_differ_only_in_marks_get_two_slugs(a, b):
+    assert slug(a) != slug(b)
+
+
+def test_ascii_slug_drops_the_marks():
+    assert ascii_slug("Thượng tá") == "thuong-ta"
 
 
 _VIETNAMESE = st.text(st.sampled_from(list("oOuUaAeEyYqh ,.\n") + list("àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴôơư")
