@@ -9,6 +9,7 @@ from rdflib.namespace import XSD
 
 from kg.data import read_rows
 from kg.extract.model import Facts, Locality, Organization, Sentence
+from kg.extract.programs import display_name
 from kg.ingest import Article
 from kg.namespaces import ID, KGO, PREFIXES, bind_all
 from kg.serialize import lines_to_graph, nt_iri, nt_string, nt_term
@@ -234,7 +235,8 @@ class ArticleGraph:
             add(m, V["kgo:rank"], self.concept("rank", r.rank))
 
     def program(self, p) -> None:
-        iri = self.labelled(kgid(f"program/{slug(p.kind)}/{slug(p.name)}"), V["kgo:Program"], p.name, p.sentence)
+        iri = kgid(f"program/{slug(p.kind)}/{slug(p.name)}")
+        self.labelled(iri, V["kgo:Program"], display_name(p.name), p.sentence)
         self.add(iri, V["kgo:kind"], self.concept("program-kind", p.kind))
         if p.locality is not None:
             self.add(iri, V["kgo:carriedOutIn"], self.locality(p.locality))

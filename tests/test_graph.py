@@ -75,6 +75,18 @@ def test_communes_whose_names_differ_only_in_marks_are_two_nodes(tmp_path):
     assert len(police) == 2
 
 
+def test_a_program_printed_in_two_casings_has_one_label(tmp_path):
+    texts = {"a": "Xã xây dựng mô hình “tổ liên gia tự quản” theo phong trào toàn dân bảo vệ An ninh Tổ quốc.",
+             "b": "Huyện nhân rộng mô hình “Tổ liên gia tự quản” trong phong trào Toàn dân bảo vệ an ninh tổ quốc."}
+    for stem, text in texts.items():
+        (tmp_path / f"{stem}.txt").write_text(f"Bài {stem}\n\n{text}\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    labels = sorted(str(label) for p in g.subjects(RDF.type, KGO.Program) for label in g.objects(p, RDFS.label))
+    # the movement takes the spelling listed in kg/data/programs_known.tsv
+    assert labels == ["Toàn dân bảo vệ an ninh Tổ quốc", "Tổ liên gia tự quản"]
+
+
 def test_a_program_is_placed_where_its_article_says(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Bài A\n\nCông an huyện Sông Mã xây dựng mô hình “Camera an ninh” tại xã Mường Sai.\n", encoding="utf-8")

@@ -434,3 +434,18 @@ def extract_programs(sentences: list[Sentence], paragraphs: set[int] | None = No
         bullets = opens or bullets
         out += [p for p in found + (items or []) if p and p.name]
     return _dedupe(out)
+
+
+def display_name(name: str) -> str:
+    """The one label of a program's node, whatever the case each article prints it in.
+
+    A program's IRI folds case, so each article's own casing would be one more label
+    on the shared node, and `kg query programs` would list an article once for every
+    casing any article used. A known program takes its listed spelling; any other,
+    the printed one with a capital first letter. Wordings stay as printed."""
+    return _known_spellings().get(fold(name)) or name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=1)
+def _known_spellings() -> dict[str, str]:
+    return {fold(n): n for n, _k in _known()}
