@@ -42,9 +42,19 @@ _COMPACT = str.maketrans("", "", " '’")
 _FINAL_K = re.compile(r"k(?=[ '’-]|$)")
 
 
+# "Đắk", "Đăk" and "Đak" (Ê Đê and M'Nông for "water") are one syllable written three ways,
+# on the map too ("Đăk Hà", "Đắk Hà"): only the fallback key joins them.
+_DAK = re.compile(r"(?<!\w)đ[aăắ]c(?!\w)")
+
+
 def compact_key(key: str) -> str:
-    """A lookup key without its spaces and apostrophes, a syllable-final "k" read as "c"."""
-    return (_FINAL_K.sub("c", key) if "k" in key else key).translate(_COMPACT)
+    """A lookup key without its spaces and apostrophes, a syllable-final "k" read as "c",
+    "đắk" / "đăk" / "đak" as one."""
+    if "k" in key:
+        key = _FINAL_K.sub("c", key)
+    if "đ" in key:
+        key = _DAK.sub("đac", key)
+    return key.translate(_COMPACT)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,17 @@ def locality_iri(loc: Locality, stem: str) -> URIRef:
 def org_path(org: Organization, stem: str) -> str:
     # The place is part of the identity: "Công an xã Kim Long" exists in several provinces.
     place = place_path(org.locality, stem) + "/" if org.locality is not None else ""
-    return place + slug(org.name)
+    return place + slug(as_mapped(org.name, org.locality))
+
+
+def as_mapped(text: str, loc: Locality | None) -> str:
+    """Places in a name written as on the map: "Công an huyện Đăk R'Lấp" and "Công an huyện
+    Đắk R'Lấp" are one organisation, however an article spells its district."""
+    while loc is not None:
+        if loc.mapped:
+            text = text.replace(loc.name, loc.mapped)
+        loc = loc.parent
+    return text
 
 
 def org_iri(org: Organization, stem: str) -> URIRef:
@@ -102,6 +112,7 @@ class _Vocabulary(dict):
 
 V = _Vocabulary()
 A, LABEL, PREF, MENTIONED, MENTIONS = V["rdf:type"], V["rdfs:label"], V["skos:prefLabel"], V["kgo:mentionedIn"], V["schema:mentions"]
+ALT = V["skos:altLabel"]
 NNI = V["xsd:nonNegativeInteger"]
 
 
@@ -160,7 +171,10 @@ class ArticleGraph:
         iri = self.done.get(id(loc))
         if iri is not None:
             return iri
-        iri = self.done[id(loc)] = self.labelled(kgid("locality/" + place_path(loc, self.article.stem)), V["kgo:Locality"], loc.name, loc.sentence)
+        iri = kgid("locality/" + place_path(loc, self.article.stem))
+        self.done[id(loc)] = self.labelled(iri, V["kgo:Locality"], loc.mapped or loc.name, loc.sentence)
+        if loc.mapped:
+            self.add(iri, ALT, vi(loc.name))
         self.add(iri, V["kgo:level"], self.concept("level", loc.level))
         self.add(iri, V["kgo:levelWord"], vi(loc.word))
         if loc.code:
@@ -171,7 +185,7 @@ class ArticleGraph:
             parent = kgid("locality/" + place_path(loc.parent, self.article.stem))
             self.add(iri, V["kgo:parent"], parent)
             self.add(parent, A, V["kgo:Locality"])
-            self.add(parent, LABEL, vi(loc.parent.name))
+            self.add(parent, LABEL, vi(loc.parent.mapped or loc.parent.name))
         return iri
 
     def organization(self, org: Organization, mentioned: bool = True) -> str:
@@ -183,13 +197,16 @@ class ArticleGraph:
 
     def _organization(self, org: Organization, mentioned: bool) -> str:
         iri = kgid("organization/" + org_path(org, self.article.stem))
+        name = as_mapped(org.name, org.locality)
+        if name != org.name:
+            self.add(iri, ALT, vi(org.name))
         if mentioned:
-            self.labelled(iri, V["kgo:Organization"], org.name, org.sentence)
+            self.labelled(iri, V["kgo:Organization"], name, org.sentence)
         else:
             # A parent named only inside its sub-unit's name ("Bộ Công an" in "Cục ... Bộ Công an")
             # is linked, not counted among the organisations the article names.
             self.add(iri, A, V["org:Organization"])
-            self.add(iri, LABEL, vi(org.name))
+            self.add(iri, LABEL, vi(name))
         self.add(iri, V["kgo:organizationType"], self.concept("org-type", org.type))
         self.add(iri, V["org:classification"], concept_nt(("org-type", org.type)))
         if org.locality is not None:
@@ -217,17 +234,19 @@ class ArticleGraph:
                 self.membership(person, r)
 
     def membership(self, person: str, r) -> None:
-        key = "/".join(slug(x) for x in (r.name, r.post or "", r.organization.name if r.organization else ""))
+        org = r.organization
+        post = as_mapped(r.post or "", org.locality if org else None)
+        key = "/".join(slug(x) for x in (r.name, post, as_mapped(org.name, org.locality) if org else ""))
         m = kgid(f"membership/{key}")
         add = self.add
         add(m, A, V["org:Membership"])
         add(m, V["org:member"], person)
         add(m, V["prov:wasDerivedFrom"], self.sentence(r.sentence))
         if r.post:
-            add(m, V["kgo:postTitle"], vi(r.post))
-            role = kgid(f"role/{slug(r.post)}")
+            add(m, V["kgo:postTitle"], vi(post))
+            role = kgid(f"role/{slug(post)}")
             add(role, A, V["org:Role"])
-            add(role, LABEL, vi(r.post))
+            add(role, LABEL, vi(post))
             add(m, V["org:role"], role)
         if r.organization is not None:
             add(m, V["org:organization"], self.organization(r.organization))

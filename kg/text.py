@@ -66,7 +66,8 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = re.compile(r"(?:[^\w+]|_)+")
+_PLUS = re.compile(r"-?\+-?")
 
 
 @lru_cache(maxsize=1 << 17)  # names repeat across mentions and articles
@@ -74,8 +75,9 @@ def slug(text: str) -> str:
     """IRI path segment: 'Sông Mã' -> 'sông-mã'. Stable across tone conventions and case.
 
     The marks stay: 'Hoằng Phú' and 'Hoằng Phụ' are two communes of one district,
-    'Hùng' and 'Hưng' two people, and a slug without marks made each pair one node."""
-    return _NOT_WORD.sub("-", fold(text)).strip("-") or "x"
+    'Hùng' and 'Hưng' two people, and a slug without marks made each pair one node.
+    A '+' stays: "mô hình 1+4" is not "mô hình 1-4"."""
+    return _PLUS.sub("+", _NOT_WORD.sub("-", fold(text))).strip("-") or "x"
 
 
 def ascii_slug(text: str) -> str:

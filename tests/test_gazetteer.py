@@ -142,6 +142,10 @@ def test_get(gaz):
     ("Cư Mgar", "huyện", "648"),
     ("Krông Pắk", "huyện", "654"),
     ("Đắk Lắc", "tỉnh", "66"),
+    # "Đắk", "Đăk", "Đak": one syllable, written all three ways
+    ("Đăk R'Lấp", "huyện", "666"),
+    ("Đắk Hà", "huyện", "615"),
+    ("Đak Pơ", "huyện", "634"),
 ])
 def test_lookup_table(gaz, text, level, code):
     assert [u.code for u in gaz.lookup(text, level)] == [code]

@@ -1,9 +1,10 @@
 """The built graph: round trip, determinism, shared nodes, provenance."""
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.build import build
 from kg.namespaces import KGO, NIF
+from kg.query import answer_file, query_text
 from tests.conftest import SEEDS
 
 
@@ -85,6 +86,33 @@ def test_a_program_printed_in_two_casings_has_one_label(tmp_path):
     labels = sorted(str(label) for p in g.subjects(RDF.type, KGO.Program) for label in g.objects(p, RDFS.label))
     # the movement takes the spelling listed in kg/data/programs_known.tsv
     assert labels == ["Toàn dân bảo vệ an ninh Tổ quốc", "Tổ liên gia tự quản"]
+
+
+def test_a_place_spelt_two_ways_is_one_node_labelled_as_on_the_map(tmp_path):
+    for stem, dak in (("a", "Đắk"), ("b", "Đăk")):
+        (tmp_path / f"{stem}.txt").write_text(
+            f"Bài {stem}\n\nCông an huyện {dak} R'Lấp, tỉnh {dak} Nông tổ chức 5 hội nghị.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    district = [s for s in g.subjects(KGO.code, None) if str(g.value(s, KGO.code)) == "666"]
+    assert len(district) == 1
+    assert [str(x) for x in g.objects(district[0], RDFS.label)] == ["Đắk R'Lấp"]
+    assert [str(x) for x in g.objects(district[0], SKOS.altLabel)] == ["Đăk R'Lấp"]
+    police = {str(g.value(o, RDFS.label)) for o in g.subjects(RDF.type, KGO.Organization)}
+    assert police == {"Công an huyện Đắk R'Lấp"}
+
+
+def test_programs_query_lists_one_row_per_article_and_program(tmp_path):
+    texts = {"a": "Xã có mô hình “Tổ hoà giải”, mô hình 1+4 và mô hình 1-4.",
+             "b": "Huyện có mô hình “tổ hòa giải” và mô hình 1 +4."}
+    for stem, text in texts.items():
+        (tmp_path / f"{stem}.txt").write_text(f"Bài {stem}\n\n{text}\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    rows = answer_file(tmp_path / "out" / "graph.ttl", query_text("programs"), "csv").splitlines()
+    # one node for "1+4" and "1 +4" (two labels, the row takes the first), another for "1-4";
+    # the tone placement and the case of "tổ hoà giải" give no second label
+    assert rows[1:] == ["a,1 +4,mô hình", "a,1-4,mô hình", "a,Tổ hòa giải,mô hình",
+                        "b,1 +4,mô hình", "b,Tổ hòa giải,mô hình"]
 
 
 def test_a_program_is_placed_where_its_article_says(tmp_path):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.programs import extract_programs
+from kg.extract.programs import display_name, extract_programs
 from kg.extract.sentences import split_sentences
 from kg.ingest import read_article
 
@@ -185,3 +185,15 @@ def test_seed_articles(stem, expected):
     art = read_article(SEEDS / f"{stem}.txt")
     found = {(p.name, p.kind) for p in extract_programs(split_sentences(art.text, art.paragraphs))}
     assert expected <= found
+
+
+@pytest.mark.parametrize("printed, label", [
+    ("tổ liên gia tự quản", "Tổ liên gia tự quản"),
+    ("toàn dân bảo vệ An ninh Tổ quốc", "Toàn dân bảo vệ an ninh Tổ quốc"),  # listed in programs_known.tsv
+    ("“tiếng kẻng” an ninh", "“Tiếng kẻng” an ninh"),
+    ("tổ hoà giải", "Tổ hòa giải"),
+    ("iOS an toàn", "iOS an toàn"),  # a first word with a capital in it is left alone
+    ("2 +1", "2 +1"),
+])
+def test_display_name(printed, label):
+    assert display_name(printed) == label

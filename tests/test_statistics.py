@@ -97,3 +97,26 @@ def test_subject_comes_from_the_callback():
     s = Sentence(0, 20, "Tổ chức 3 hội nghị.")
     stats = extract_statistics([s], lambda sentence, offset: ("subject", sentence.text[offset]))
     assert stats[0].subject == ("subject", "3") and stats[0].start == 8
+
+
+def _subjects(text: str) -> list[tuple[str, str | None]]:
+    from kg.extract import extract
+    from kg.ingest import Article
+    paragraphs, pos = [], 0
+    for part in text.split("\n"):
+        paragraphs.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    facts = extract(Article("a", "a", text, paragraphs=paragraphs))
+    return [(str(s.value), s.subject.name if s.subject else None) for s in facts.statistics]
+
+
+def test_a_figure_is_about_what_its_paragraph_last_named():
+    text = ("Công an huyện Bát Xát, tỉnh Lào Cai lắp đặt 412 camera tại xã Bản Vược. "
+            "Nhờ camera, lực lượng chức năng đã làm rõ 27 vụ việc.\n"
+            "Xã Bản Vược và xã Y Tý nhân rộng mô hình.\n"
+            "Toàn huyện có 214 tổ tự quản.")
+    assert _subjects(text) == [
+        ("412", "Công an huyện Bát Xát"),
+        ("27", "Công an huyện Bát Xát"),  # the sentence before, same paragraph
+        ("214", "Bát Xát"),  # a paragraph naming nothing: the article's district, not its commune
+    ]

@@ -1,6 +1,7 @@
 """Extraction: one article's text in, its facts out (one module per entity kind)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from kg.extract.localities import extract_localities, main_places
@@ -19,15 +20,30 @@ EXTRACTOR_VERSION = "2"
 _DEPTH = {"tỉnh": 0, "huyện": 1, "xã": 2, "thôn": 3}
 
 
-def _subject_finder(orgs: list[Organization], main: dict[str, Locality]):
-    by_sentence: dict[int, list[Organization]] = {}
+def _subject_finder(orgs: list[Organization], localities: list[Locality], main: dict[str, Locality],
+                    paragraphs: list[tuple[int, int]]):
+    """What a figure is about: the first organisation its sentence names, else the deepest
+    place it names; else what the closest earlier sentence of its paragraph naming one is
+    about ("Công an xã A tổ chức 5 hội nghị. Qua đó, phát hiện 3 vụ ..."); else the place
+    the article is about."""
+    named: dict[int, Organization | Locality] = {}
+    for loc in localities:
+        held = named.get(loc.sentence.start)
+        if held is None or _DEPTH[loc.level] > _DEPTH[held.level]:
+            named[loc.sentence.start] = loc
+    firsts: dict[int, Organization] = {}
     for org in orgs:
-        by_sentence.setdefault(org.sentence.start, []).append(org)
-    place = main.get("xã") or main.get("huyện") or main.get("tỉnh")
+        firsts.setdefault(org.sentence.start, org)
+    named.update(firsts)
+    starts = sorted(named)
+    para_starts = [a for a, _b in paragraphs]
+    focus = _focus(main)
 
     def subject_of(sentence: Sentence, offset: int):
-        here = by_sentence.get(sentence.start, [])
-        return here[0] if here else place
+        p = bisect_right(para_starts, sentence.start) - 1
+        para = para_starts[p] if p >= 0 else 0
+        i = bisect_right(starts, sentence.start) - 1
+        return named[starts[i]] if i >= 0 and starts[i] >= para else focus
 
     return subject_of
 
@@ -65,5 +81,5 @@ def extract(article: Article) -> Facts:
         organizations=orgs,
         officers=officers,
         programs=programs,
-        statistics=extract_statistics(sentences, _subject_finder(orgs, main)),
+        statistics=extract_statistics(sentences, _subject_finder(orgs, localities, main, article.paragraphs)),
     )

@@ -278,7 +278,7 @@ def extract_localities(sentences: list[Sentence]) -> list[Locality]:
         out.append(loc)
         p = loc.parent
         while p is not None:  # the chain up to the province is part of what the article locates
-            out.append(Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor))
+            out.append(Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor, p.mapped))
             p = p.parent
     return out
 

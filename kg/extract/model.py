@@ -21,12 +21,13 @@ class Locality:
     parent: "Locality | None" = None
     code: str | None = None    # official code, from the gazetteer
     successor: str | None = None
+    mapped: str | None = None  # the map's name, where the article prints another ("Đăk" for "Đắk")
 
     @property
     def key(self) -> tuple[str, ...]:
-        """Names from the province down: what the IRI is minted from."""
+        """Names from the province down, as on the map: what the IRI is minted from."""
         chain = self.parent.key if self.parent else ()
-        return chain + (self.name,)
+        return chain + (self.mapped or self.name,)
 
 
 @dataclass

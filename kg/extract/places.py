@@ -194,7 +194,8 @@ def unit_locality(unit: Unit, sentence: Sentence, printed: dict | None = None) -
     parent = unit_locality(up, sentence, printed) if up else None
     code = None if unit.code.startswith(REFORMED) else unit.code
     name = (printed or {}).get((unit.level, unit.code)) or _printed(unit)
-    return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor)
+    mapped = _printed(unit)
+    return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor, None if mapped == name else mapped)
 
 
 def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:
@@ -227,7 +228,7 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     for m in mentions:
         p = places.get(m.key)
         if p is not None:
-            out.append((m, Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor)))
+            out.append((m, Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor, p.mapped)))
     return out
 
 

@@ -18,7 +18,7 @@ from kg.data import read_rows
 from kg.extract import program_text as pt
 from kg.extract.model import Program, Sentence
 from kg.extract.patterns import alternation, ialternation, lead
-from kg.text import fold
+from kg.text import canonical_tones, fold
 
 # Document numbers: '22', '06/2014/NĐ-CP', '521/QĐ - TTg', '1222/KH-BCĐ', '09-CT/TW'.
 _NUMBER = r"\d+[A-Za-z]?(?:\s?[/-]\s?(?:\d+[A-Za-z]?|[A-ZĐ][A-Za-zĐđ\d]*))*"
@@ -437,13 +437,23 @@ def extract_programs(sentences: list[Sentence], paragraphs: set[int] | None = No
 
 
 def display_name(name: str) -> str:
-    """The one label of a program's node, whatever the case each article prints it in.
+    """The label of a program's node, the same whatever the case or tone placement an article prints.
 
-    A program's IRI folds case, so each article's own casing would be one more label
-    on the shared node, and `kg query programs` would list an article once for every
-    casing any article used. A known program takes its listed spelling; any other,
-    the printed one with a capital first letter. Wordings stay as printed."""
-    return _known_spellings().get(fold(name)) or name[:1].upper() + name[1:]
+    A program's IRI folds both, so each article's own form would be one more label on the
+    shared node, and `kg query programs` would list an article once for every form any
+    article used. A known program takes its listed spelling; any other, the printed one in
+    the new tone placement, with a capital first letter where its first word is all lower
+    case ("iOS" stays). Wordings stay as printed: two of them with one IRI ("phòng, chống"
+    and "phòng chống") are two labels, and programs.rq lists one per article."""
+    known = _known_spellings().get(fold(name))
+    if known:
+        return known
+    name = canonical_tones(name)
+    first = next((i for i, ch in enumerate(name) if ch.isalpha()), None)
+    if first is None:
+        return name
+    word = name[first:].split(" ", 1)[0]
+    return name[:first] + name[first].upper() + name[first + 1:] if word.islower() else name
 
 
 @lru_cache(maxsize=1)
