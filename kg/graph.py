@@ -8,6 +8,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.data import read_rows
+from kg.gazetteer import compact_key, name_key
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.programs import display_name
 from kg.ingest import Article
@@ -66,9 +67,24 @@ def as_mapped(text: str, loc: Locality | None) -> str:
     Đắk R'Lấp" are one organisation, however an article spells its district."""
     while loc is not None:
         if loc.mapped:
-            text = text.replace(loc.name, loc.mapped)
+            text = _respelt(text, loc.mapped)
         loc = loc.parent
     return text
+
+
+def _respelt(text: str, name: str) -> str:
+    """`text` with each run of words that is `name` in another spelling written as `name`."""
+    if name in text:
+        return text
+    words, n = text.split(" "), name.count(" ") + 1
+    target, initial = compact_key(name_key(name)), name[:1].casefold()
+    for i in range(len(words) - n + 1):
+        if words[i][:1].casefold() != initial:
+            continue
+        run = " ".join(words[i:i + n])
+        if compact_key(name_key(run)) == target:
+            words[i:i + n] = name.split(" ")
+    return " ".join(words)
 
 
 def org_iri(org: Organization, stem: str) -> URIRef:
@@ -173,7 +189,7 @@ class ArticleGraph:
             return iri
         iri = kgid("locality/" + place_path(loc, self.article.stem))
         self.done[id(loc)] = self.labelled(iri, V["kgo:Locality"], loc.mapped or loc.name, loc.sentence)
-        if loc.mapped:
+        if loc.mapped and loc.mapped != loc.name:
             self.add(iri, ALT, vi(loc.name))
         self.add(iri, V["kgo:level"], self.concept("level", loc.level))
         self.add(iri, V["kgo:levelWord"], vi(loc.word))

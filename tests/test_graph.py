@@ -102,6 +102,16 @@ def test_a_place_spelt_two_ways_is_one_node_labelled_as_on_the_map(tmp_path):
     assert police == {"Công an huyện Đắk R'Lấp"}
 
 
+def test_an_organisation_printed_with_both_spellings_in_one_article_is_one_node(tmp_path):
+    (tmp_path / "a.txt").write_text("Bài a\n\nCông an huyện Đắk R'Lấp, tỉnh Đắk Nông tổ chức 5 hội nghị. "
+                                    "Công an huyện Đăk R'Lấp đã bắt 3 đối tượng.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    police = [o for o in g.subjects(RDF.type, KGO.Organization)]
+    assert [str(g.value(o, RDFS.label)) for o in police] == ["Công an huyện Đắk R'Lấp"]
+    assert [str(x) for x in g.objects(police[0], SKOS.altLabel)] == ["Công an huyện Đăk R'Lấp"]
+
+
 def test_programs_query_lists_one_row_per_article_and_program(tmp_path):
     texts = {"a": "Xã có mô hình “Tổ hoà giải”, mô hình 1+4 và mô hình 1-4.",
              "b": "Huyện có mô hình “tổ hòa giải” và mô hình 1 +4."}

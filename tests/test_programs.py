@@ -194,6 +194,7 @@ def test_seed_articles(stem, expected):
     ("tổ hoà giải", "Tổ hòa giải"),
     ("iOS an toàn", "iOS an toàn"),  # a first word with a capital in it is left alone
     ("2 +1", "2 +1"),
+    ("3 không", "3 không"),  # no capital mid-name
 ])
 def test_display_name(printed, label):
     assert display_name(printed) == label

@@ -21,7 +21,7 @@ class Locality:
     parent: "Locality | None" = None
     code: str | None = None    # official code, from the gazetteer
     successor: str | None = None
-    mapped: str | None = None  # the map's name, where the article prints another ("Đăk" for "Đắk")
+    mapped: str | None = None  # the map's name, for a place on the map (the article may print "Đăk" for "Đắk")
 
     @property
     def key(self) -> tuple[str, ...]:

@@ -195,7 +195,7 @@ def unit_locality(unit: Unit, sentence: Sentence, printed: dict | None = None) -
     code = None if unit.code.startswith(REFORMED) else unit.code
     name = (printed or {}).get((unit.level, unit.code)) or _printed(unit)
     mapped = _printed(unit)
-    return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor, None if mapped == name else mapped)
+    return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor, mapped)
 
 
 def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:

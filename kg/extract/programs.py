@@ -449,9 +449,9 @@ def display_name(name: str) -> str:
     if known:
         return known
     name = canonical_tones(name)
-    first = next((i for i, ch in enumerate(name) if ch.isalpha()), None)
-    if first is None:
-        return name
+    first = next((i for i, ch in enumerate(name) if ch.isalnum()), None)
+    if first is None or not name[first].isalpha():
+        return name  # "3 không": the capital would land mid-name
     word = name[first:].split(" ", 1)[0]
     return name[:first] + name[first].upper() + name[first + 1:] if word.islower() else name
 
