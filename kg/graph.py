@@ -188,8 +188,8 @@ class ArticleGraph:
         if iri is not None:
             return iri
         iri = kgid("locality/" + place_path(loc, self.article.stem))
-        self.done[id(loc)] = self.labelled(iri, V["kgo:Locality"], loc.mapped or loc.name, loc.sentence)
-        if loc.mapped and loc.mapped != loc.name:
+        self.done[id(loc)] = self.labelled(iri, V["kgo:Locality"], loc.map_name, loc.sentence)
+        if loc.map_name != loc.name:
             self.add(iri, ALT, vi(loc.name))
         self.add(iri, V["kgo:level"], self.concept("level", loc.level))
         self.add(iri, V["kgo:levelWord"], vi(loc.word))
@@ -201,7 +201,7 @@ class ArticleGraph:
             parent = kgid("locality/" + place_path(loc.parent, self.article.stem))
             self.add(iri, V["kgo:parent"], parent)
             self.add(parent, A, V["kgo:Locality"])
-            self.add(parent, LABEL, vi(loc.parent.mapped or loc.parent.name))
+            self.add(parent, LABEL, vi(loc.parent.map_name))
         return iri
 
     def organization(self, org: Organization, mentioned: bool = True) -> str:

@@ -1,4 +1,6 @@
 """The built graph: round trip, determinism, shared nodes, provenance."""
+from pathlib import Path
+
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
@@ -41,6 +43,14 @@ def test_every_mention_points_to_its_sentence_text(seeds_build):
     assert checked > 50
 
 
+def _built(tmp_path, texts: dict[str, str]) -> Path:
+    """graph.ttl built from one article per text, titled "Bài <stem>"."""
+    for stem, text in texts.items():
+        (tmp_path / f"{stem}.txt").write_text(f"Bài {stem}\n\n{text}\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    return tmp_path / "out" / "graph.ttl"
+
+
 def test_a_place_in_two_articles_is_one_node(tmp_path):
     for i in (1, 2):
         (tmp_path / f"a{i}.txt").write_text(f"Bài {i}\n\nCông an huyện Sông Mã tổ chức {i}0 hội nghị tuyên truyền.\n", encoding="utf-8")
@@ -64,11 +74,8 @@ def test_same_named_units_in_two_provinces_are_two_nodes(tmp_path):
 
 def test_communes_whose_names_differ_only_in_marks_are_two_nodes(tmp_path):
     # Hoằng Hóa district has both a Hoằng Phú and a Hoằng Phụ.
-    for stem, name in (("a", "Hoằng Phú"), ("b", "Hoằng Phụ")):
-        (tmp_path / f"{stem}.txt").write_text(
-            f"Bài {stem}\n\nCông an xã {name}, huyện Hoằng Hóa, tỉnh Thanh Hóa tổ chức 5 hội nghị.\n", encoding="utf-8")
-    build([tmp_path], tmp_path / "out")
-    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    g = Graph().parse(_built(tmp_path, {stem: f"Công an xã {name}, huyện Hoằng Hóa, tỉnh Thanh Hóa tổ chức 5 hội nghị."
+                                        for stem, name in (("a", "Hoằng Phú"), ("b", "Hoằng Phụ"))}))
     communes = {s for s in g.subjects(RDF.type, KGO.Locality) if str(g.value(s, RDFS.label)).startswith("Hoằng P")}
     assert sorted(str(g.value(c, RDFS.label)) for c in communes) == ["Hoằng Phú", "Hoằng Phụ"]
     assert all(len(set(g.objects(c, KGO.code))) == 1 for c in communes)
@@ -79,21 +86,15 @@ def test_communes_whose_names_differ_only_in_marks_are_two_nodes(tmp_path):
 def test_a_program_printed_in_two_casings_has_one_label(tmp_path):
     texts = {"a": "Xã xây dựng mô hình “tổ liên gia tự quản” theo phong trào toàn dân bảo vệ An ninh Tổ quốc.",
              "b": "Huyện nhân rộng mô hình “Tổ liên gia tự quản” trong phong trào Toàn dân bảo vệ an ninh tổ quốc."}
-    for stem, text in texts.items():
-        (tmp_path / f"{stem}.txt").write_text(f"Bài {stem}\n\n{text}\n", encoding="utf-8")
-    build([tmp_path], tmp_path / "out")
-    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    g = Graph().parse(_built(tmp_path, texts))
     labels = sorted(str(label) for p in g.subjects(RDF.type, KGO.Program) for label in g.objects(p, RDFS.label))
     # the movement takes the spelling listed in kg/data/programs_known.tsv
     assert labels == ["Toàn dân bảo vệ an ninh Tổ quốc", "Tổ liên gia tự quản"]
 
 
 def test_a_place_spelt_two_ways_is_one_node_labelled_as_on_the_map(tmp_path):
-    for stem, dak in (("a", "Đắk"), ("b", "Đăk")):
-        (tmp_path / f"{stem}.txt").write_text(
-            f"Bài {stem}\n\nCông an huyện {dak} R'Lấp, tỉnh {dak} Nông tổ chức 5 hội nghị.\n", encoding="utf-8")
-    build([tmp_path], tmp_path / "out")
-    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    g = Graph().parse(_built(tmp_path, {stem: f"Công an huyện {dak} R'Lấp, tỉnh {dak} Nông tổ chức 5 hội nghị."
+                                        for stem, dak in (("a", "Đắk"), ("b", "Đăk"))}))
     district = [s for s in g.subjects(KGO.code, None) if str(g.value(s, KGO.code)) == "666"]
     assert len(district) == 1
     assert [str(x) for x in g.objects(district[0], RDFS.label)] == ["Đắk R'Lấp"]
@@ -103,10 +104,8 @@ def test_a_place_spelt_two_ways_is_one_node_labelled_as_on_the_map(tmp_path):
 
 
 def test_an_organisation_printed_with_both_spellings_in_one_article_is_one_node(tmp_path):
-    (tmp_path / "a.txt").write_text("Bài a\n\nCông an huyện Đắk R'Lấp, tỉnh Đắk Nông tổ chức 5 hội nghị. "
-                                    "Công an huyện Đăk R'Lấp đã bắt 3 đối tượng.\n", encoding="utf-8")
-    build([tmp_path], tmp_path / "out")
-    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    g = Graph().parse(_built(tmp_path, {"a": "Công an huyện Đắk R'Lấp, tỉnh Đắk Nông tổ chức 5 hội nghị. "
+                                             "Công an huyện Đăk R'Lấp đã bắt 3 đối tượng."}))
     police = [o for o in g.subjects(RDF.type, KGO.Organization)]
     assert [str(g.value(o, RDFS.label)) for o in police] == ["Công an huyện Đắk R'Lấp"]
     assert [str(x) for x in g.objects(police[0], SKOS.altLabel)] == ["Công an huyện Đăk R'Lấp"]
@@ -115,10 +114,7 @@ def test_an_organisation_printed_with_both_spellings_in_one_article_is_one_node(
 def test_programs_query_lists_one_row_per_article_and_program(tmp_path):
     texts = {"a": "Xã có mô hình “Tổ hoà giải”, mô hình 1+4 và mô hình 1-4.",
              "b": "Huyện có mô hình “tổ hòa giải” và mô hình 1 +4."}
-    for stem, text in texts.items():
-        (tmp_path / f"{stem}.txt").write_text(f"Bài {stem}\n\n{text}\n", encoding="utf-8")
-    build([tmp_path], tmp_path / "out")
-    rows = answer_file(tmp_path / "out" / "graph.ttl", query_text("programs"), "csv").splitlines()
+    rows = answer_file(_built(tmp_path, texts), query_text("programs"), "csv").splitlines()
     # one node for "1+4" and "1 +4" (two labels, the row takes the first), another for "1-4";
     # the tone placement and the case of "tổ hoà giải" give no second label
     assert rows[1:] == ["a,1 +4,mô hình", "a,1-4,mô hình", "a,Tổ hòa giải,mô hình",

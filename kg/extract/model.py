@@ -24,10 +24,15 @@ class Locality:
     mapped: str | None = None  # the map's name, for a place on the map (the article may print "Đăk" for "Đắk")
 
     @property
+    def map_name(self) -> str:
+        """The name the graph labels the place with: the map's, else as printed."""
+        return self.mapped or self.name
+
+    @property
     def key(self) -> tuple[str, ...]:
         """Names from the province down, as on the map: what the IRI is minted from."""
         chain = self.parent.key if self.parent else ()
-        return chain + (self.mapped or self.name,)
+        return chain + (self.map_name,)
 
 
 @dataclass

@@ -193,8 +193,8 @@ def unit_locality(unit: Unit, sentence: Sentence, printed: dict | None = None) -
     up = gaz.parent(unit)
     parent = unit_locality(up, sentence, printed) if up else None
     code = None if unit.code.startswith(REFORMED) else unit.code
-    name = (printed or {}).get((unit.level, unit.code)) or _printed(unit)
     mapped = _printed(unit)
+    name = (printed or {}).get((unit.level, unit.code)) or mapped
     return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor, mapped)
 
 
