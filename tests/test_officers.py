@@ -38,6 +38,10 @@ def officers(text: str) -> set[tuple]:
     ("Bà Lê Thị Hoa, Ủy viên BTV Huyện ủy Bắc Sơn, Chủ tịch UBMTTQ huyện Bắc Sơn, tỉnh Lạng Sơn phát biểu.",
      {("Lê Thị Hoa", None, "Ủy viên Ban Thường vụ Huyện ủy Bắc Sơn", "Ban Thường vụ Huyện ủy Bắc Sơn"),
       ("Lê Thị Hoa", None, "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn")}),
+    # "post là ông A": the post is his
+    ("Trưởng bản Ón là ông Lò Văn Nam, Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.",
+     {("Lò Văn Nam", None, "Trưởng bản Ón", None),
+      ("Lê Thị Hoa", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
     # " - post" and " – post"
     ("Ông Trần Văn Tám - Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn phát biểu.",
      {("Trần Văn Tám", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),

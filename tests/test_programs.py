@@ -133,6 +133,8 @@ def test_standards_events_and_titles_are_not_programs(text):
     "Huyện duy trì các mô hình. Ông Nguyễn Văn A, Chủ tịch UBND xã cho biết: người dân đồng tình, ủng hộ.",
     # a list far from its plural kind word needs a colon
     "Các mô hình đã giúp người dân ở các thôn vùng sâu vùng xa nâng cao ý thức như chủ động phòng ngừa, tố giác tội phạm.",
+    # where a model is spread to is not its name
+    "Xã nhân rộng mô hình ra 8 thôn còn lại và mô hình đến các trường học.",
 ])
 def test_quotes_and_lists_that_name_nothing(text):
     assert programs(text) == set()

@@ -45,6 +45,13 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Có 3 lí do.", [("3", "lí do")]),
     # a village word before a count does not make it a name
     ("Xã có 12 thôn, bản 3.500 hộ dân.", [("12", "thôn"), ("3500", "hộ dân")]),
+    # what is done with the counted thing is not part of it
+    ("Có 2 đồn Biên phòng tổ chức tuyên truyền; 40 triệu đồng hỗ trợ các xã.", [("2", "đồn Biên phòng"), ("40000000", "đồng")]),
+    ("Có 3 đối tượng gây rối, 2 người nghiện tự nguyện cai.", [("3", "đối tượng"), ("2", "người nghiện")]),
+    # ... but "tổ chức" that is the counted thing stays
+    ("Xã có 5 tổ chức tôn giáo.", [("5", "tổ chức tôn giáo")]),
+    # a long counted thing is not cut inside its last word
+    ("Xã có 12 tổ bảo vệ an ninh trật tự cơ sở.", [("12", "tổ bảo vệ an ninh trật tự cơ sở")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

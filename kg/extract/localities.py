@@ -225,6 +225,8 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
 
 def _bare_level(name: str, syllables: int) -> str | None:
     """The level of a province or district called `name`, the province first."""
+    if fold(name) in _people():
+        return None
     gaz = gazetteer.load()
     if gaz.lookup(name, "tỉnh"):
         return "tỉnh"
@@ -232,16 +234,22 @@ def _bare_level(name: str, syllables: int) -> str | None:
     return "huyện" if syllables > 1 and gaz.lookup(name, "huyện") else None
 
 
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    return frozenset(fold(w) for w in context_words()["person"])
+
+
 def _inside_other_name(text: str, pos: int) -> bool:
-    """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng") or a person's ("ông Quang Bình")?"""
+    """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng"), a person's ("ông Quang Bình")
+    or a street's ("đường Trần Văn Thời")?"""
     clause = fold(re.split(r"[,;:()“”\"]", text[:pos])[-1])
     return bool(_before_name_re().search(clause) or _business_re().search(clause))
 
 
 @lru_cache(maxsize=1)
 def _before_name_re() -> re.Pattern:
-    honorifics = "|".join(re.escape(fold(w)) for w in read_words("honorifics.tsv"))
-    return re.compile(rf"(?<!\w)(?:{honorifics})\s*$")
+    words = [fold(w) for w in read_words("honorifics.tsv")] + [fold(w) for w in context_words()["street"]]
+    return re.compile(rf"(?<!\w)(?:{spaced(words)})\s*$")
 
 
 @lru_cache(maxsize=1)

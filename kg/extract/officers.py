@@ -22,7 +22,7 @@ from kg.extract.posts import Post, PostList, post_lists, title_re
 from kg.text import fold
 
 _NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,4}}"
-_PRE_GAP = re.compile(r"[ \t]*,?[ \t]*")
+_PRE_GAP = re.compile(r"[ \t]*(?:,|là(?=[ \t]))?[ \t]*")  # "Chủ tịch UBND xã, ông A" / "Trưởng thôn là ông A"
 _POST_GAP = re.compile(r"[ \t]*(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
 _LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")

@@ -18,7 +18,8 @@ from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _OPEN_QUOTES = "“\"‘'«"
-_MAX_UNIT_WORDS = 6
+_MAX_UNIT_WORDS = 8
+_SPILL = 2
 
 
 @lru_cache(maxsize=1)
@@ -80,17 +81,24 @@ def _unit_words(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     return words, end
 
 
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:{ialternation(_words()['unit_verb'])})(?!\w)", re.I)
+
+
 def _stops(text: str, pos: int, words: list[str]) -> bool:
     """A stop word at pos ends the counted thing, unless it ends a word with the one before ("lý do", "tự do")."""
     m = _stop_re().match(text, pos)
     if m is None:
-        return False
+        return bool(words) and _verb_re().match(text, pos) is not None
     return not (words and fold(f"{words[-1]} {m.group(0)}") in _words().get("unit_compound", {}))
 
 
 def _unit(text: str, pos: int) -> tuple[str, int]:
     """The counted thing printed at pos; a list of short items is one ("huyện, thị xã, thành phố")."""
     words, end = _unit_words(text, pos, _MAX_UNIT_WORDS)
+    if len(words) == _MAX_UNIT_WORDS:
+        words, end = _finished(text, words, end)
     unit = " ".join(words)
     while words and (comma := re.match(r",[ \t]*", text[end:])):
         more, more_end = _unit_words(text, end + comma.end(), 3)
@@ -98,6 +106,14 @@ def _unit(text: str, pos: int) -> tuple[str, int]:
             break
         unit, end = f"{unit}, {' '.join(more)}", more_end
     return unit, end
+
+
+def _finished(text: str, words: list[str], end: int) -> tuple[list[str], int]:
+    """A unit cut at the word limit, with its last words when the phrase ends within
+    _SPILL words: "tổ bảo vệ an ninh trật tự cơ | sở." is not cut inside "cơ sở"."""
+    more, more_end = _unit_words(text, end, _SPILL)
+    closes = _stops(text, more_end, more) or re.match(r"\s*(?:[^\w\s]|$)", text[more_end:])
+    return (words + more, more_end) if more and closes else (words, end)
 
 
 def _verb_next(text: str, pos: int) -> bool:
