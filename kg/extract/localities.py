@@ -223,6 +223,7 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # "Công an", "Ủy ban", "Sông Mã": the same runs in every article
 def _bare_level(name: str, syllables: int) -> str | None:
     """The level of a province or district called `name`, the province first."""
     if fold(name) in _people():
