@@ -144,6 +144,25 @@ def test_sentences_read_once_give_what_reading_twice_gives(text, monkeypatch):
     assert described() == once
 
 
+def test_a_bare_level_word_is_the_place_named_last_before_it():
+    text = ("Xã Tân Lập, huyện Bắc Sơn đứng đầu phong trào; UBND xã Tân Lập khen thưởng 5 tập thể.\n\n"
+            "Ở xã Vũ Lăng, Hội Nông dân xã duy trì mô hình. Ông Nguyễn Văn An, Chủ tịch UBND xã, cho biết xã không có tội phạm.\n\n"
+            "Công an xã tuần tra.")
+    orgs = organizations(text)
+    # the same sentence, then the paragraph's earlier sentences
+    assert ("Hội Nông dân xã Vũ Lăng", "mass", "Vũ Lăng") in orgs
+    assert ("Ủy ban nhân dân xã Vũ Lăng", "government", "Vũ Lăng") in orgs
+    # a paragraph that names no commune: the article's
+    assert ("Công an xã Tân Lập", "police", "Tân Lập") in orgs
+    posts = {(o.name, o.organization.name) for o in facts(text).officers}
+    assert posts == {("Nguyễn Văn An", "Ủy ban nhân dân xã Vũ Lăng")}
+
+
+def test_a_bare_level_word_takes_the_place_of_its_type():
+    text = "Xã Vũ Lăng đạt chuẩn. Thị trấn Bắc Sơn và xã Vũ Lăng phối hợp với Công an thị trấn tuần tra."
+    assert ("Công an thị trấn Bắc Sơn", "police", "Bắc Sơn") in organizations(text)
+
+
 def test_team_named_alone_belongs_to_the_article_police():
     text = ("Công an huyện Như Thanh, tỉnh Thanh Hóa tổ chức hội nghị. "
             "Đội Cảnh sát hình sự đã triệt phá 3 ổ nhóm.")

@@ -69,9 +69,10 @@ def extract(article: Article) -> Facts:
     localities = extract_localities(sentences)
     main = main_places(localities)
     programs = extract_programs(sentences, {start for start, _end in article.paragraphs})
-    orgs = extract_organizations(sentences, localities, main, programs)
+    starts = [start for start, _end in article.paragraphs]
+    orgs = extract_organizations(sentences, localities, main, programs, starts)
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
-    officers = extract_officers(sentences, Resolver(localities, main), police)
+    officers = extract_officers(sentences, Resolver(localities, main, starts), police)
     for officer in officers:
         if officer.organization is not None:
             orgs.append(officer.organization)

@@ -6,6 +6,7 @@ article never names the city as a place on its own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,17 +81,21 @@ def _before_person(run: str) -> str:
 class Resolver:
     """The article's places, to give an organisation its locality."""
 
-    def __init__(self, localities: list[Locality], main: dict[str, Locality]):
+    def __init__(self, localities: list[Locality], main: dict[str, Locality], paragraphs: list[int] = ()):
+        """`paragraphs`: where the article's paragraphs start (written_before looks back within one)."""
         self.main = main
+        self.paragraphs = sorted(paragraphs)
         self.by_name: dict[str, list[Locality]] = {}
         for loc in localities:
             self.by_name.setdefault(fold(loc.name), []).append(loc)
         gaz = gazetteer.load()
         self.units = [u for loc in localities if loc.code for u in [gaz.get(loc.level, loc.code)] if u]
         self.by_code: dict[tuple[str, str], Locality] = {}
+        self.by_sentence: dict[int, list[Locality]] = {}
         for loc in localities:
             if loc.code:
                 self.by_code.setdefault((loc.level, loc.code), loc)
+            self.by_sentence.setdefault(loc.sentence.start, []).append(loc)
 
     def named(self, name: str, level: str | None, sentence: Sentence) -> Locality | None:
         """The place called `name` (at `level`, "city" = tỉnh or huyện), the article's first."""
@@ -106,6 +111,36 @@ class Resolver:
             if unit is not None:  # the article's place for that unit, in the article's spelling ("Krông Pắk")
                 return self.by_code.get((unit.level, unit.code)) or _from_unit(unit, sentence)
         return None
+
+    def written_before(self, level: str, word: str, sentence: Sentence, text: str, pos: int) -> Locality | None:
+        """The place of `level` the sentence names last before `pos`: "Ở xã Ia Nhin, Hội
+        Phụ nữ xã ..." is Ia Nhin's, whatever commune the article is mostly about. One of the
+        type printed ("thị trấn") wins over a nearer one of another type."""
+        found = self._last_named(level, word, sentence.start, text, pos)
+        if found is not None:
+            return found
+        # else the closest earlier sentence of the paragraph that names one:
+        # "Tại xã Khánh Bình, ... . Ông A, Phó Chủ tịch UBND xã, cho biết ..."
+        i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
+        opening = self.paragraphs[i] if i >= 0 else sentence.start
+        earlier = [start for start in self.by_sentence if opening <= start < sentence.start]
+        for start in sorted(earlier, reverse=True):
+            found = self._last_named(level, word, start)
+            if found is not None:
+                return found
+        return None
+
+    def _last_named(self, level: str, word: str, start: int, text: str | None = None,
+                    pos: int | None = None) -> Locality | None:
+        """Of the places of `level` the sentence at `start` names (before `pos` of `text`), the last."""
+        locs = [loc for loc in self.by_sentence.get(start, ()) if loc.level == level]
+        if not locs:
+            return None
+        text = locs[0].sentence.text if text is None else text
+        named = [(text.rfind(loc.name, 0, len(text) if pos is None else pos), loc) for loc in locs]
+        named = [(at, loc) for at, loc in named if at >= 0]
+        typed = [(at, loc) for at, loc in named if type_word(loc) == word]
+        return max(typed or named, key=lambda item: item[0], default=(0, None))[1]
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""
@@ -181,7 +216,8 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
             return Place(canon, run, None, m.start("name") + len(run))
     if level == "thôn" or _plural_re().match(text, m.end("word")):
         return None
-    loc = resolver.main_at(level, climb=False)
+    loc = (resolver.written_before(level, canon, sentence, text, m.start("word"))
+           or resolver.main_at(level, climb=False))
     return Place(canon, loc.name if loc else None, loc, m.end("word"), level)
 
 

@@ -346,9 +346,9 @@ def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
 
 
 def extract_organizations(sentences: list[Sentence], localities: list[Locality], main: dict[str, Locality],
-                          programs: list[Program] = ()) -> list[Organization]:
+                          programs: list[Program] = (), paragraphs: list[int] = ()) -> list[Organization]:
     """The organisations each sentence names; `programs` are names no organisation is read in."""
-    resolver = Resolver(localities, main)
+    resolver = Resolver(localities, main, paragraphs)
     read: dict[int, tuple[list[Parsed], bool]] = {}
     police = article_police(sentences, resolver, read)
     parsed = [p for s in sentences
