@@ -54,6 +54,10 @@ MUONG_SAI = ("Mường Sai", "xã", "Sông Mã")
     # a commune written bare next to its district
     ("Xã Mường Sai, Chiềng Khoong ở huyện Sông Mã cùng ra quân.",
      {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+    # a village word that starts a province's or district's name is part of the name
+    ("Thị xã Vĩnh Châu (Sóc Trăng) và Buôn Ma Thuột phối hợp; sóc Trà Tim có mô hình.",
+     {("Vĩnh Châu", "huyện", "Sóc Trăng"), ("Sóc Trăng", "tỉnh", None), ("Buôn Ma Thuột", "huyện", "Đắk Lắk"),
+      ("Đắk Lắk", "tỉnh", None), ("Trà Tim", "sóc", None)}),
     # a 2025 commune, known only as a successor, lies right under its province
     ("Phường Hạc Thành tổ chức ngày hội.", {("Hạc Thành", "xã", "Thanh Hóa"), ("Thanh Hóa", "tỉnh", None)}),
     # where the map has no such commune in the district written next, the text wins

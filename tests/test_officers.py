@@ -38,6 +38,9 @@ def officers(text: str) -> set[tuple]:
     ("Bà Lê Thị Hoa, Ủy viên BTV Huyện ủy Bắc Sơn, Chủ tịch UBMTTQ huyện Bắc Sơn, tỉnh Lạng Sơn phát biểu.",
      {("Lê Thị Hoa", None, "Ủy viên Ban Thường vụ Huyện ủy Bắc Sơn", "Ban Thường vụ Huyện ủy Bắc Sơn"),
       ("Lê Thị Hoa", None, "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn", "Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn")}),
+    # a branch head's post is a post, not part of the branch's name
+    ("Chị Hồ Thị Lâm, Chi hội trưởng Chi hội Phụ nữ xóm 5 cho biết.",
+     {("Hồ Thị Lâm", None, "Chi hội trưởng Chi hội Phụ nữ xóm 5", "Chi hội Phụ nữ xóm 5")}),
     # "post là ông A": the post is his
     ("Trưởng bản Ón là ông Lò Văn Nam, Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.",
      {("Lò Văn Nam", None, "Trưởng bản Ón", None),

@@ -100,6 +100,9 @@ def test_expand(text, expected):
     # ... and in the article's spelling when only that is printed
     ("Công an huyện Krông Pắk (Đắk Lắk) phối hợp với Huyện ủy huyện Krông Pắk.",
      {("Công an huyện Krông Pắk", "police", "Krông Pắk"), ("Huyện ủy Krông Pắk", "party", "Krông Pắk")}),
+    # a firm's name ends before what it gives: a count after lower-case words is no part of it
+    ("Công ty TNHH Minh Long hỗ trợ 200 triệu đồng; Công ty 28 tài trợ 50 bộ đèn.",
+     {("Công ty Trách nhiệm hữu hạn Minh Long", "business", None), ("Công ty 28", "business", None)}),
 ])
 def test_organizations_named(text, expected):
     assert organizations(text) == expected

@@ -80,10 +80,17 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             if _compound_re().search(s.text[: m.start()]):
                 continue  # "già làng Phạm Văn Nam": a village elder, not a village
             level, canon = _words()[fold(word)]
+            if level == "thôn" and word[0].isupper() and _starts_bigger_name(word, m.group("items")):
+                continue  # "Sóc Trăng", "Buôn Ma Thuột": a province's or district's name, read bare
             found = _items(s, m, level, canon)
             taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
             out += found
     return out
+
+
+def _starts_bigger_name(word: str, name: str) -> bool:
+    words = [word, *name.split()[:3]]
+    return any(known_names(" ".join(words[:n]), ("tỉnh", "huyện")) for n in range(2, len(words) + 1))
 
 
 def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:

@@ -157,6 +157,8 @@ def name_words(text: str, pos: int, ctx) -> int | None:
             continue
         if fold(word) == "và" or _stop_re().match(text, at) or _starts_head(text, at):
             break
+        if word[0].isdigit() and lower:
+            break  # "Công ty Minh Long tài trợ 50 bộ đèn": a count after lower-case words, not a name's number
         if word[0].isupper() or word[0].isdigit():
             end, good, lower = m.end(), m.end(), 0
             continue
