@@ -135,6 +135,7 @@ def test_standards_events_and_titles_are_not_programs(text):
     "Các mô hình đã giúp người dân ở các thôn vùng sâu vùng xa nâng cao ý thức như chủ động phòng ngừa, tố giác tội phạm.",
     # where a model is spread to is not its name
     "Xã nhân rộng mô hình ra 8 thôn còn lại và mô hình đến các trường học.",
+    "Giáo xứ nhân rộng mô hình tự quản ở vùng giáo và mô hình tự quản ở nông thôn.",
 ])
 def test_quotes_and_lists_that_name_nothing(text):
     assert programs(text) == set()

@@ -68,6 +68,7 @@ def test_figures(text, expected):
     "Ban Chỉ đạo 138 huyện ban hành Chương trình số 09.",
     "Mô hình 5+1 và “5 giúp 1” được nhân rộng.",
     "Ra mắt tại tổ 14 và 16 xã Mường Sai.",
+    "Chủ tàu CM 95123 TS và tàu BV 1234 TS ký cam kết.",   # boat registrations
     "Thị xã Ba Đồn tổ chức hội nghị; Thứ Hai tuần sau họp tiếp.",
     "Tuần tra ba đêm liền ở bản.",
 ])

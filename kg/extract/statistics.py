@@ -18,6 +18,9 @@ from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _OPEN_QUOTES = "“\"‘'«"
+# a number between two upper-case codes is an identifier (a boat's "CM 95123 TS", a plate's letters)
+_IDENTIFIER = re.compile(r"(?<!\w)[A-ZĐ]{1,4}[ \t]+$")
+_CODE_AFTER = re.compile(r"[ \t]+[A-ZĐ]{1,4}(?!\w)")
 _MAX_UNIT_WORDS = 8
 _SPILL = 2
 
@@ -172,8 +175,8 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     named = p["not_before"].search(before) and not p["count_before"].search(before)
     if named or before.endswith(tuple(_OPEN_QUOTES)):
         return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”
-    if p["not_unit"].match(text, m.end()):
-        return True
+    if p["not_unit"].match(text, m.end()) or _IDENTIFIER.search(text, 0, m.start()) and _CODE_AFTER.match(text, m.end()):
+        return True  # "tàu CM 95123 TS": a registration, not a count
     a, b = m.group("a"), m.groupdict().get("b")
     if b and "." not in a and "." not in b:
         if len(b) == 4 or (int(b.replace(",", "") or 0) <= 12 and not _has_unit_after(text, m.end())):
