@@ -104,9 +104,9 @@ def test_villages(text, expected):
     "Tuần tra khu vực 2 xã biên giới; Chi cục Hải quan khu vực 3.",  # "khu vực" is an area, not a village
     # a province or district named after a person is the person when written bare
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh ra quân; học tập tư tưởng Hồ Chí Minh.",
-    "Trường THPT Ngô Quyền và Trường Hai Bà Trưng khai giảng.",
+    "Chiến thắng của Ngô Quyền trên sông Bạch Đằng được kể lại.",
     # a place's name right after a street word is the street's
-    "Tổ tuần tra đi trên đường Trần Văn Thời, hẻm Lê Chân và quốc lộ Sông Mã.",
+    "Tổ tuần tra đi qua hẻm Thới Bình, ngõ Sông Mã và kiệt Đan Phượng.",
 ])
 def test_not_places(text):
     assert places(text) == set()
@@ -114,6 +114,9 @@ def test_not_places(text):
 
 def test_a_person_named_place_is_a_place_with_its_level_word():
     assert places("Công an Thành phố Hồ Chí Minh và Công an TP.HCM phối hợp.") == {("Hồ Chí Minh", "tỉnh", None)}
+    assert places("Anh về Hồ Chí Minh làm ăn.") == {("Hồ Chí Minh", "tỉnh", None)}
+    # "đường" is as often a route as a street
+    assert places("Trên đường Sơn La về Hà Nội.") == {("Sơn La", "tỉnh", None), ("Hà Nội", "tỉnh", None)}
     assert places("Huyện Trần Văn Thời ra quân; Trần Văn Thời có 5 xã.") == {
         ("Trần Văn Thời", "huyện", "Cà Mau"), ("Cà Mau", "tỉnh", None)}
 

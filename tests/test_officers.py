@@ -45,6 +45,8 @@ def officers(text: str) -> set[tuple]:
     ("Trưởng bản Ón là ông Lò Văn Nam, Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.",
      {("Lò Văn Nam", None, "Trưởng bản Ón", None),
       ("Lê Thị Hoa", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
+    # ... but not "Vợ Chủ tịch UBND xã là bà A": the post is another's
+    ("Vợ Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.", {("Lê Thị Hoa", None, None, None)}),
     # " - post" and " – post"
     ("Ông Trần Văn Tám - Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn phát biểu.",
      {("Trần Văn Tám", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),

@@ -103,6 +103,9 @@ def test_expand(text, expected):
     # a firm's name ends before what it gives: a count after lower-case words is no part of it
     ("Công ty TNHH Minh Long hỗ trợ 200 triệu đồng; Công ty 28 tài trợ 50 bộ đèn.",
      {("Công ty Trách nhiệm hữu hạn Minh Long", "business", None), ("Công ty 28", "business", None)}),
+    # ... and keeps a number its name ends with
+    ("Công ty TNHH xây dựng 68 tài trợ 10 bộ đèn; Trường Tiểu học số 2 nhận.",
+     {("Công ty Trách nhiệm hữu hạn xây dựng 68", "business", None), ("Trường Tiểu học số 2", "school", None)}),
 ])
 def test_organizations_named(text, expected):
     assert organizations(text) == expected
@@ -147,18 +150,38 @@ def test_sentences_read_once_give_what_reading_twice_gives(text, monkeypatch):
     assert described() == once
 
 
-def test_a_bare_level_word_is_the_place_named_last_before_it():
+def test_a_bare_level_word_is_the_place_its_sentence_opens_with():
     text = ("Xã Tân Lập, huyện Bắc Sơn đứng đầu phong trào; UBND xã Tân Lập khen thưởng 5 tập thể.\n\n"
             "Ở xã Vũ Lăng, Hội Nông dân xã duy trì mô hình. Ông Nguyễn Văn An, Chủ tịch UBND xã, cho biết xã không có tội phạm.\n\n"
             "Công an xã tuần tra.")
     orgs = organizations(text)
-    # the same sentence, then the paragraph's earlier sentences
+    # the same sentence, then the paragraph's next sentences
     assert ("Hội Nông dân xã Vũ Lăng", "mass", "Vũ Lăng") in orgs
     assert ("Ủy ban nhân dân xã Vũ Lăng", "government", "Vũ Lăng") in orgs
-    # a paragraph that names no commune: the article's
+    # a paragraph that opens with no commune: the article's
     assert ("Công an xã Tân Lập", "police", "Tân Lập") in orgs
     posts = {(o.name, o.organization.name) for o in facts(text).officers}
     assert posts == {("Nguyễn Văn An", "Ủy ban nhân dân xã Vũ Lăng")}
+
+
+@pytest.mark.parametrize("text", [
+    # a suspect's home named inside the sentence is not where the police are
+    "Đối tượng Hoàng Văn K (trú tại xã Vũ Lăng) bị Công an xã bắt quả tang.",
+    "Xã giáp xã Vũ Lăng và xã Nhất Hòa. Công an xã thường xuyên tuần tra.",
+    # a place of another type than the word printed
+    "Tại thị trấn Bắc Sơn, Công an xã tuần tra.",
+])
+def test_a_place_named_in_passing_does_not_place_a_bare_level_word(text):
+    orgs = organizations("Xã Tân Lập, huyện Bắc Sơn ra quân; xã Tân Lập đạt chuẩn.\n\n" + text)
+    assert ("Công an xã Tân Lập", "police", "Tân Lập") in orgs
+
+
+def test_a_bare_level_word_is_the_body_just_named_with_its_place():
+    text = ("Xã Tân Lập, huyện Bắc Sơn ra quân; xã Tân Lập đạt chuẩn.\n\n"
+            "Đại úy Lù Văn Páo, Trưởng Công an xã Vũ Lăng, cho biết CAX đã vận động người dân giao nộp 4 khẩu súng. "
+            "Công an xã cũng tuần tra 38 lượt.")
+    orgs = organizations(text)
+    assert ("Công an xã Vũ Lăng", "police", "Vũ Lăng") in orgs and ("Công an xã Tân Lập", "police", "Tân Lập") not in orgs
 
 
 def test_a_bare_level_word_takes_the_place_of_its_type():

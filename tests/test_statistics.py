@@ -48,8 +48,12 @@ def figures(text: str) -> list[tuple[str, str]]:
     # what is done with the counted thing is not part of it
     ("Có 2 đồn Biên phòng tổ chức tuyên truyền; 40 triệu đồng hỗ trợ các xã.", [("2", "đồn Biên phòng"), ("40000000", "đồng")]),
     ("Có 3 đối tượng gây rối, 2 người nghiện tự nguyện cai.", [("3", "đối tượng"), ("2", "người nghiện")]),
-    # ... but "tổ chức" that is the counted thing stays
+    # ... except after a word for a case or a team, whose kind a verb tells
+    ("Xảy ra 2 vụ tổ chức đánh bạc; có 5 tổ hỗ trợ pháp lý.", [("2", "vụ tổ chức đánh bạc"), ("5", "tổ hỗ trợ pháp lý")]),
+    # ... and "tổ chức" that is the counted thing stays
     ("Xã có 5 tổ chức tôn giáo.", [("5", "tổ chức tôn giáo")]),
+    # a short number between abbreviations counts (a long one is a registration: test_not_statistics)
+    ("Đoàn TN 25 ĐVTN tham gia.", [("25", "ĐVTN")]),
     # a long counted thing is not cut inside its last word
     ("Xã có 12 tổ bảo vệ an ninh trật tự cơ sở.", [("12", "tổ bảo vệ an ninh trật tự cơ sở")]),
 ])

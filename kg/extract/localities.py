@@ -225,6 +225,8 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     for s in sentences:
         for start, words in _runs(s, taken):
             name, level = _longest(words, 1, _bare_level)
+            if name and fold(name) in _people() and not _locative_re().search(s.text, 0, start - s.start):
+                continue  # "tư tưởng Hồ Chí Minh" is the man; "về Hồ Chí Minh" the city
             if name and not _inside_other_name(s.text, start - s.start):
                 out.append(Mention(level, level, name, s, start, start + len(name)))
     return out
@@ -233,13 +235,16 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
 @lru_cache(maxsize=1 << 16)  # "Công an", "Ủy ban", "Sông Mã": the same runs in every article
 def _bare_level(name: str, syllables: int) -> str | None:
     """The level of a province or district called `name`, the province first."""
-    if fold(name) in _people():
-        return None
     gaz = gazetteer.load()
     if gaz.lookup(name, "tỉnh"):
         return "tỉnh"
     # one syllable is too weak a sign for a district ("Vinh", "Ba"), enough for "Huế", "TPHCM"
     return "huyện" if syllables > 1 and gaz.lookup(name, "huyện") else None
+
+
+@lru_cache(maxsize=1)
+def _locative_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?i:{spaced(context_words()['locative'])})[ \t]+$")
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ _NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,4}}"
 _PRE_GAP = re.compile(r"[ \t]*(?:,|là(?=[ \t]))?[ \t]*")  # "Chủ tịch UBND xã, ông A" / "Trưởng thôn là ông A"
 _POST_GAP = re.compile(r"[ \t]*(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
+_CLAUSE_START = re.compile(r"(?:^|[,;:(“\"–-])[ \t]*$")
 _LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 _JOINED = re.compile(r"\w['’](\w)")
 
@@ -158,6 +159,8 @@ def _pre_list(text: str, c: Candidate, lists: list[PostList]) -> PostList | None
     for lst in lists:
         gap = text[lst.end:c.start]
         if lst.end <= c.start and _PRE_GAP.fullmatch(gap) and (lst.capital or _honorific_before(text, lst.start)):
+            if "là" in gap and not _CLAUSE_START.search(text, 0, lst.start):
+                return None  # "Vợ Chủ tịch UBND xã là bà A": the post is someone else's
             return None if _owned_before(text, lst.start) else lst
     return None
 

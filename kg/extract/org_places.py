@@ -96,6 +96,24 @@ class Resolver:
             if loc.code:
                 self.by_code.setdefault((loc.level, loc.code), loc)
             self.by_sentence.setdefault(loc.sentence.start, []).append(loc)
+        self.frames = {start: f for start, locs in self.by_sentence.items() if (f := _frame(locs))}
+        self.bodies: dict[tuple[str, str], list[tuple[int, int, Locality]]] = {}
+
+    def note(self, head: str, loc: Locality, sentence: Sentence, pos: int) -> None:
+        """An organisation named with its place ("Công an xã Lũng Pù"), for same_body."""
+        self.bodies.setdefault((fold(head), loc.level), []).append((sentence.start, pos, loc))
+
+    def same_body(self, head: str, level: str, word: str, sentence: Sentence, pos: int) -> Locality | None:
+        """"Trưởng Công an xã Lũng Pù cho biết ... CAX đã vận động ...": a bare "Công an xã"
+        after the same body was named with its place, in the paragraph, is that body."""
+        i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
+        opening = self.paragraphs[i] if i >= 0 else sentence.start
+        before = [(start, at, loc) for start, at, loc in self.bodies.get((fold(head), level), ())
+                  if opening <= start and (start, at) < (sentence.start, pos)]
+        if not before:
+            return None
+        loc = max(before, key=lambda entry: entry[:2])[2]
+        return loc if type_word(loc) == word else None
 
     def named(self, name: str, level: str | None, sentence: Sentence) -> Locality | None:
         """The place called `name` (at `level`, "city" = tỉnh or huyện), the article's first."""
@@ -112,35 +130,20 @@ class Resolver:
                 return self.by_code.get((unit.level, unit.code)) or _from_unit(unit, sentence)
         return None
 
-    def written_before(self, level: str, word: str, sentence: Sentence, text: str, pos: int) -> Locality | None:
-        """The place of `level` the sentence names last before `pos`: "Ở xã Ia Nhin, Hội
-        Phụ nữ xã ..." is Ia Nhin's, whatever commune the article is mostly about. One of the
-        type printed ("thị trấn") wins over a nearer one of another type."""
-        found = self._last_named(level, word, sentence.start, text, pos)
-        if found is not None:
-            return found
-        # else the closest earlier sentence of the paragraph that names one:
-        # "Tại xã Khánh Bình, ... . Ông A, Phó Chủ tịch UBND xã, cho biết ..."
+    def framed(self, level: str, word: str, sentence: Sentence, pos: int) -> Locality | None:
+        """The place a sentence opens with ("Tại xã Ia Nhin, Hội Phụ nữ xã ...", "Ở thị trấn
+        Cái Dầu, ..."): the place of a bare "Công an xã" after it, and in the paragraph's next
+        sentences, until one opens with another place of that level. A place named inside a
+        sentence frames nothing ("đối tượng trú tại huyện Hữu Lũng bị Công an huyện bắt"), nor
+        one of another type than the word printed ("Tại thị trấn A, Công an xã ...")."""
         i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
         opening = self.paragraphs[i] if i >= 0 else sentence.start
-        earlier = [start for start in self.by_sentence if opening <= start < sentence.start]
-        for start in sorted(earlier, reverse=True):
-            found = self._last_named(level, word, start)
-            if found is not None:
-                return found
+        for start in sorted((s for s in self.frames if opening <= s <= sentence.start), reverse=True):
+            frame = self.frames[start].get(level)
+            if frame is None or (start == sentence.start and pos < frame[1]):
+                continue
+            return frame[0] if type_word(frame[0]) == word else None
         return None
-
-    def _last_named(self, level: str, word: str, start: int, text: str | None = None,
-                    pos: int | None = None) -> Locality | None:
-        """Of the places of `level` the sentence at `start` names (before `pos` of `text`), the last."""
-        locs = [loc for loc in self.by_sentence.get(start, ()) if loc.level == level]
-        if not locs:
-            return None
-        text = locs[0].sentence.text if text is None else text
-        named = [(text.rfind(loc.name, 0, len(text) if pos is None else pos), loc) for loc in locs]
-        named = [(at, loc) for at, loc in named if at >= 0]
-        typed = [(at, loc) for at, loc in named if type_word(loc) == word]
-        return max(typed or named, key=lambda item: item[0], default=(0, None))[1]
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""
@@ -159,6 +162,31 @@ class Resolver:
             if loc is not None and type_word(loc) == "thành phố":
                 return loc
         return None
+
+
+def _frame(locs: list[Locality]) -> dict[str, tuple[Locality, int]]:
+    """{level: (place, end)} of the place a sentence opens with, if it opens with one."""
+    text = locs[0].sentence.text
+    m = _opening_re().match(text)
+    if m is None:
+        return {}
+    name = fold(text[m.end():m.end() + 60])
+    fits = [loc for loc in locs if level_words()[fold(m.group("word"))][0] in (loc.level, "city")
+            and loc.level != "thôn" and _opens(name, fold(loc.name))]
+    best = max(fits, key=lambda loc: len(loc.name), default=None)
+    return {best.level: (best, m.end() + len(best.name))} if best else {}
+
+
+def _opens(text: str, name: str) -> bool:
+    return text.startswith(name) and not text[len(name):len(name) + 1].isalnum()
+
+
+@lru_cache(maxsize=1)
+def _opening_re() -> re.Pattern:
+    """A sentence that opens with a place: "Tại xã A,", "Ở huyện B", "Riêng thị trấn C", "Xã D có"."""
+    lead = alternation(w for w, _kind in read_rows("org_frame_words.tsv"))
+    words = alternation(w for w, (lvl, _c) in level_words().items() if lvl != "thôn")
+    return re.compile(rf"[\s\-–•*“\"]*(?:(?i:{lead})[ \t]+)*(?P<word>(?i:{words}))[ \t]+")
 
 
 def _levels(level: str | None) -> tuple[str, ...]:
@@ -216,8 +244,7 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
             return Place(canon, run, None, m.start("name") + len(run))
     if level == "thôn" or _plural_re().match(text, m.end("word")):
         return None
-    loc = (resolver.written_before(level, canon, sentence, text, m.start("word"))
-           or resolver.main_at(level, climb=False))
+    loc = resolver.framed(level, canon, sentence, m.start("word")) or resolver.main_at(level, climb=False)
     return Place(canon, loc.name if loc else None, loc, m.end("word"), level)
 
 

@@ -59,6 +59,12 @@ def _stop_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _giving_re() -> re.Pattern:
+    """What a firm does ("tài trợ", "trao"): its proper name ends there, before the count that follows."""
+    return re.compile(rf"(?:{ialternation(read_words('org_name_stops.tsv'))})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _connector_re() -> re.Pattern:
     return re.compile(rf"(?:{ialternation(read_words('org_name_words.tsv'))})(?!\w)", re.IGNORECASE)
 
@@ -155,10 +161,8 @@ def name_words(text: str, pos: int, ctx) -> int | None:
         if conn:
             end = conn.end()
             continue
-        if fold(word) == "và" or _stop_re().match(text, at) or _starts_head(text, at):
+        if fold(word) == "và" or _stop_re().match(text, at) or _giving_re().match(text, at) or _starts_head(text, at):
             break
-        if word[0].isdigit() and lower:
-            break  # "Công ty Minh Long tài trợ 50 bộ đèn": a count after lower-case words, not a name's number
         if word[0].isupper() or word[0].isdigit():
             end, good, lower = m.end(), m.end(), 0
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.data import read_rows, read_words
@@ -143,6 +143,11 @@ def _national(text, start, end, head, ctx) -> Parsed:
 def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
     place = place_at(text, end, ctx.resolver, ctx.sentence)
+    if place is not None and place.level in ("tỉnh", "huyện", "xã"):  # a bare level word
+        loc = ctx.resolver.same_body(head.text, place.level, place.word, ctx.sentence, start)
+        place = replace(place, name=loc.name, loc=loc) if loc else place
+    elif place is not None and place.loc is not None and place.name:
+        ctx.resolver.note(head.text, place.loc, ctx.sentence, start)
     if place is not None:
         if _any_of_level(text, start, place, ctx):
             return None

@@ -18,7 +18,7 @@ from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _OPEN_QUOTES = "“\"‘'«"
-# a number between two upper-case codes is an identifier (a boat's "CM 95123 TS", a plate's letters)
+# a long number between two upper-case codes is an identifier (a boat's "CM 95123 TS")
 _IDENTIFIER = re.compile(r"(?<!\w)[A-ZĐ]{1,4}[ \t]+$")
 _CODE_AFTER = re.compile(r"[ \t]+[A-ZĐ]{1,4}(?!\w)")
 _MAX_UNIT_WORDS = 8
@@ -93,7 +93,7 @@ def _stops(text: str, pos: int, words: list[str]) -> bool:
     """A stop word at pos ends the counted thing, unless it ends a word with the one before ("lý do", "tự do")."""
     m = _stop_re().match(text, pos)
     if m is None:
-        return bool(words) and _verb_re().match(text, pos) is not None
+        return bool(words) and fold(words[0]) not in _words()["verb_head"] and _verb_re().match(text, pos) is not None
     return not (words and fold(f"{words[-1]} {m.group(0)}") in _words().get("unit_compound", {}))
 
 
@@ -175,8 +175,8 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     named = p["not_before"].search(before) and not p["count_before"].search(before)
     if named or before.endswith(tuple(_OPEN_QUOTES)):
         return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”
-    if p["not_unit"].match(text, m.end()) or _IDENTIFIER.search(text, 0, m.start()) and _CODE_AFTER.match(text, m.end()):
-        return True  # "tàu CM 95123 TS": a registration, not a count
+    if p["not_unit"].match(text, m.end()) or _identifier(text, m):
+        return True
     a, b = m.group("a"), m.groupdict().get("b")
     if b and "." not in a and "." not in b:
         if len(b) == 4 or (int(b.replace(",", "") or 0) <= 12 and not _has_unit_after(text, m.end())):
@@ -184,6 +184,12 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     if re.fullmatch(r"(19|20)\d\d", a):
         return not _has_unit_after(text, m.end()) or bool(re.match(r"\s*[-–]\s*\d", text[m.end():]))
     return False
+
+
+def _identifier(text: str, m: re.Match) -> bool:
+    """"tàu CM 95123 TS": a registration, not a count; "Đoàn TN 25 ĐVTN" counts (four digits or more)."""
+    return (re.fullmatch(r"\d{4,}", m.group(0)) is not None and _CODE_AFTER.match(text, m.end()) is not None
+            and _IDENTIFIER.search(text, 0, m.start()) is not None)
 
 
 def _has_unit_after(text: str, pos: int) -> bool:
