@@ -189,6 +189,13 @@ def test_a_bare_level_word_takes_the_place_of_its_type():
     assert ("Công an thị trấn Bắc Sơn", "police", "Bắc Sơn") in organizations(text)
 
 
+def test_a_pagoda_or_parish_lies_in_the_commune_its_paragraph_is_about():
+    text = ("Xã Tân Lập, huyện Bắc Sơn ra quân; xã Tân Lập đạt chuẩn.\n\n"
+            "Tại xã Vũ Lăng, Đại đức Thạch Sa, Trụ trì chùa Bốn Mặt cho biết 3 chùa Phật giáo Nam tông Khmer "
+            "và Giáo xứ Thuận Nghĩa cùng tham gia; các nhà thờ treo băng rôn.")
+    assert organizations(text) == {("Chùa Bốn Mặt", "other", "Vũ Lăng"), ("Giáo xứ Thuận Nghĩa", "other", "Vũ Lăng")}
+
+
 def test_team_named_alone_belongs_to_the_article_police():
     text = ("Công an huyện Như Thanh, tỉnh Thanh Hóa tổ chức hội nghị. "
             "Đội Cảnh sát hình sự đã triệt phá 3 ổ nhóm.")

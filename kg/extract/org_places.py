@@ -130,7 +130,7 @@ class Resolver:
                 return self.by_code.get((unit.level, unit.code)) or _from_unit(unit, sentence)
         return None
 
-    def framed(self, level: str, word: str, sentence: Sentence, pos: int) -> Locality | None:
+    def framed(self, level: str, word: str, sentence: Sentence, pos: int, any_type: bool = False) -> Locality | None:
         """The place a sentence opens with ("Tại xã Ia Nhin, Hội Phụ nữ xã ...", "Ở thị trấn
         Cái Dầu, ..."): the place of a bare "Công an xã" after it, and in the paragraph's next
         sentences, until one opens with another place of that level. A place named inside a
@@ -142,8 +142,13 @@ class Resolver:
             frame = self.frames[start].get(level)
             if frame is None or (start == sentence.start and pos < frame[1]):
                 continue
-            return frame[0] if type_word(frame[0]) == word else None
+            return frame[0] if any_type or type_word(frame[0]) == word else None
         return None
+
+    def framed_any(self, level: str, sentence: Sentence, pos: int) -> Locality | None:
+        """framed() whatever the type of the place ("Tại phường A, chùa B ...")."""
+        loc = self.framed(level, "", sentence, pos, any_type=True)
+        return loc
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""

@@ -245,12 +245,14 @@ def _proper(text, start, end, head, ctx) -> Parsed | None:
         return None
     rest_end = end if rest_end is None else rest_end
     name = compose(head.text, text[end:rest_end])
-    loc, stop = _proper_place(text, end, rest_end, ctx)
+    loc, stop = _proper_place(text, end, rest_end, ctx, head.level)
     return Parsed(head, start, stop, rest_end, Organization(name, head.type, ctx.sentence, loc))
 
 
-def _proper_place(text: str, end: int, rest_end: int, ctx: Context) -> tuple[Locality | None, int]:
-    """A place in brackets right after the name, else one the name ends with, else the article's province."""
+def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str = "") -> tuple[Locality | None, int]:
+    """A place in brackets right after the name, else one the name ends with, else (a pagoda,
+    a parish: a head with a level) the place of that level the paragraph is about, else the
+    article's province."""
     m = re.match(r"[ \t]*\(", text[rest_end:])
     if m:
         place = place_at(text, rest_end + m.end(), ctx.resolver, ctx.sentence)
@@ -261,6 +263,8 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context) -> tuple[Loc
     for i in range(len(words)):
         for loc in ctx.resolver.by_name.get(fold(" ".join(words[i:])), []):
             return loc, rest_end
+    if level:
+        return ctx.resolver.framed_any(level, ctx.sentence, end) or ctx.resolver.main_at(level), rest_end
     return ctx.resolver.main_at("tỉnh"), rest_end
 
 
@@ -303,7 +307,7 @@ def _parse_all(text: str, ctx: Context) -> list[Parsed]:
     pos = 0
     while m := head_re().search(text, pos):
         head = heads()[fold(m.group(1))]
-        if (any(a <= m.start() < b for a, b in skipped) or (m.group(1)[0].islower() and head.mode != "req")
+        if (any(a <= m.start() < b for a, b in skipped) or (m.group(1)[0].islower() and not _lower_ok(text, m, head))
                 or _is_post(text, m)):
             pos = m.end()
             continue
@@ -312,6 +316,19 @@ def _parse_all(text: str, ctx: Context) -> list[Parsed]:
         pos = found.end if found else m.end()
     coordinate(text, out, ctx)
     return [p for p in out if p.org is not None]
+
+
+def _lower_ok(text: str, m: re.Match, head: Head) -> bool:
+    """A head printed in lower case names a body only where a place must follow ("công an xã A"),
+    or a place-bound proper name does ("Trụ trì chùa Chrôi Tưm Sa Mon")."""
+    if head.mode == "req":
+        return True
+    if head.mode != "name" or not head.level or _COUNTED.search(text, 0, m.start()):
+        return False  # "3 chùa Phật giáo Nam tông Khmer": pagodas counted, none named
+    return re.match(r"[ \t]+[A-ZÀ-Ỹ]", text[m.end(1):m.end(1) + 2]) is not None
+
+
+_COUNTED = re.compile(r"(?:\d|(?<!\w)(?i:các|những|nhiều|mỗi|ngôi|hai|ba|bốn|năm))[ \t]+$")
 
 
 @lru_cache(maxsize=1)
