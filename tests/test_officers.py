@@ -47,6 +47,9 @@ def officers(text: str) -> set[tuple]:
       ("Lê Thị Hoa", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
     # ... but not "Vợ Chủ tịch UBND xã là bà A": the post is another's
     ("Vợ Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.", {("Lê Thị Hoa", None, None, None)}),
+    # a team leader's post printed alone is of the team the sentence just named
+    ("Tổ bảo vệ an ninh trật tự ấp Tân Long do ông Lê Văn Út làm Tổ trưởng; ông Lò Văn Nam, Tổ phó của tổ khác.",
+     {("Lê Văn Út", None, "Tổ trưởng", "Tổ bảo vệ an ninh trật tự ấp Tân Long"), ("Lò Văn Nam", None, "Tổ phó", None)}),
     # " - post" and " – post"
     ("Ông Trần Văn Tám - Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn phát biểu.",
      {("Trần Văn Tám", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),

@@ -196,6 +196,12 @@ def test_a_pagoda_or_parish_lies_in_the_commune_its_paragraph_is_about():
     assert organizations(text) == {("Chùa Bốn Mặt", "other", "Vũ Lăng"), ("Giáo xứ Thuận Nghĩa", "other", "Vũ Lăng")}
 
 
+def test_a_team_in_lower_case_is_one_where_its_place_follows():
+    text = "Tổ bảo vệ an ninh, trật tự ấp Tân Long tuần tra; các tổ tự quản ấp Tân Long họp; tổ tự quản là mô hình hay."
+    assert organizations(text) == {("Tổ bảo vệ an ninh, trật tự ấp Tân Long", "other", "Tân Long")}
+    assert organizations(text.replace("Tổ bảo vệ", "tổ bảo vệ")) == organizations(text)
+
+
 def test_team_named_alone_belongs_to_the_article_police():
     text = ("Công an huyện Như Thanh, tỉnh Thanh Hóa tổ chức hội nghị. "
             "Đội Cảnh sát hình sự đã triệt phá 3 ổ nhóm.")

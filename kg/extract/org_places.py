@@ -147,8 +147,7 @@ class Resolver:
 
     def framed_any(self, level: str, sentence: Sentence, pos: int) -> Locality | None:
         """framed() whatever the type of the place ("Tại phường A, chùa B ...")."""
-        loc = self.framed(level, "", sentence, pos, any_type=True)
-        return loc
+        return self.framed(level, "", sentence, pos, any_type=True)
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
-from kg.extract.org_places import Place, Resolver, place_at, type_word
+from kg.extract.org_places import Place, Resolver, level_words, place_at, type_word
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.patterns import alternation, ialternation, lead
@@ -323,9 +323,17 @@ def _lower_ok(text: str, m: re.Match, head: Head) -> bool:
     or a place-bound proper name does ("Trụ trì chùa Chrôi Tưm Sa Mon")."""
     if head.mode == "req":
         return True
-    if head.mode != "name" or not head.level or _COUNTED.search(text, 0, m.start()):
+    if _COUNTED.search(text, 0, m.start()):
         return False  # "3 chùa Phật giáo Nam tông Khmer": pagodas counted, none named
-    return re.match(r"[ \t]+[A-ZÀ-Ỹ]", text[m.end(1):m.end(1) + 2]) is not None
+    if head.mode == "sub" and head.type == "other":  # "tổ bảo vệ an ninh, trật tự ấp Tân Long"
+        return _named_place_re().match(text, m.end(1)) is not None
+    return head.mode == "name" and bool(head.level) and re.match(r"[ \t]+[A-ZÀ-Ỹ]", text[m.end(1):m.end(1) + 2]) is not None
+
+
+@lru_cache(maxsize=1)
+def _named_place_re() -> re.Pattern:
+    """A level word and a capitalised name right after a team's head: the team of that place."""
+    return re.compile(rf"[ \t]+(?i:{alternation(level_words())})[ \t]+[A-ZÀ-ỸĐ0-9]")
 
 
 _COUNTED = re.compile(r"(?:\d|(?<!\w)(?i:các|những|nhiều|mỗi|ngôi|hai|ba|bốn|năm))[ \t]+$")

@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.data import read_words
+from kg.data import read_rows, read_words
 from kg.extract.model import Organization
 from kg.extract.org_places import place_at
 from kg.extract.org_tails import both_tones, head_re
 from kg.extract.organizations import Context, Parsed, parse_at, shared
 from kg.extract.patterns import ialternation, lead
+from kg.text import fold
 
 _NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:kiêm[ \t]+)?|[ \t]+kiêm[ \t]+)")
 
@@ -74,7 +75,26 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
         place = place_at(text, at, ctx.resolver, ctx.sentence)
         if place is not None and not place.level and place.name and place.end > m.end():
             return Post(_clean(text[m.start():place.end]), placed=True), place.end
-    return Post(_clean(m.group(0))), m.end()
+    return Post(_clean(m.group(0)), _team_before(text, m, ctx)), m.end()
+
+
+def _team_before(text: str, m: re.Match, ctx: Context) -> Parsed | None:
+    """The team a "Tổ trưởng" printed alone leads: the last one of its head named before it in its clause."""
+    head = _team_heads().get(fold(m.group(0)))
+    if head is None:
+        return None
+    clause = text.rfind(";", 0, m.start()) + 1
+    heads = re.compile(rf"(?<!\w){re.escape(head)}(?!\w)", re.I).finditer(text, clause, m.start())
+    for at in reversed([h.start() for h in heads]):
+        parsed = parse_at(text, at, ctx)
+        if parsed is not None and parsed.org is not None and parsed.end <= m.start():
+            return parsed
+    return None
+
+
+@lru_cache(maxsize=1)
+def _team_heads() -> dict[str, str]:
+    return {fold(post): head for post, head in read_rows("post_teams.tsv")}
 
 
 def _org_after(text: str, m: re.Match, ctx: Context) -> Parsed | None:
