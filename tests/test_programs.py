@@ -57,6 +57,9 @@ def test_known_names(text, expected):
     ("Theo Chỉ thị số 09-CT/TW và Kế hoạch số 45/KH-UBND ngày 3/4/2023.",
      {("09-CT/TW", "chỉ thị"), ("45/KH-UBND", "kế hoạch")}),
     ("Triển khai Quyết định 22 của Thủ tướng về tín dụng.", {("22", "quyết định")}),
+    # a lower-case word or two between the kind word and "số"
+    ("Thực hiện Nghị quyết chuyên đề số 12-NQ/ĐU và Kế hoạch liên tịch số 01/KHLT.",
+     {("12-NQ/ĐU", "nghị quyết"), ("01/KHLT", "kế hoạch")}),
     ("Theo kế hoạch số 150/KH-CAT-PV05 và kế hoạch 3 năm của huyện.", {("150/KH-CAT-PV05", "kế hoạch")}),
     ("Đây là yếu tố mang tính quyết định, Bộ trưởng đã có Quyết định tặng Kỷ niệm chương.", set()),
     # titles: only with a capital, never 'Luật sư'

@@ -91,7 +91,9 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "kind": re.compile(rf"{lead(kind_words)}(?<!\w)(?i:{kinds})(?!\w)"),
         "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
-        "number": re.compile(rf"\s+(?P<word>(?i:{ialternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
+        # "Nghị quyết số 05-NQ/HU", "Nghị quyết chuyên đề số 12-NQ/ĐU" (a lower-case word or two before "số")
+        "number": re.compile(rf"(?P<desc>(?:\s+[^\W\d_]+){{1,2}}(?=\s+(?i:{ialternation(pt.words('number-word'))})\s))?"
+                             rf"\s+(?P<word>(?i:{ialternation(pt.words('number-word'))})\s+)?(?P<name>{_NUMBER})(?![\w/])"),
         "next": re.compile(rf"\s*(?:{note}\s*){{0,2}}(?:[,;]|(?i:{ialternation(pt.words('conjunction'))})(?!\w))?"
                            rf"\s*(?:(?P<kind>(?i:{kinds}))\s*:?\s*)?"),
         # case-sensitive: 'Như Xuân' is a place, not 'như'
@@ -200,7 +202,7 @@ def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sent
             return [Program(pt.clean(m.group(0)), hit.kind, s)]
     if "number" in hit.forms:
         m = p["number"].match(text, hit.end)
-        if m and _document_number(m, text[hit.start]):
+        if m and _document_number(m, text[hit.start]) and (not m.group("desc") or m.group("desc").islower()):
             return [Program(m.group("name"), hit.kind, s)]
     if "quoted" in hit.forms:
         q = next((q for q in spans if hit.end <= q.start < limit), None)
