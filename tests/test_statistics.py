@@ -132,3 +132,9 @@ def test_a_figure_is_about_what_its_paragraph_last_named():
         ("27", "Công an huyện Bát Xát"),  # the sentence before, same paragraph
         ("214", "Bát Xát"),  # a paragraph naming nothing: the article's district, not its commune
     ]
+
+
+def test_a_figure_is_not_about_an_organisation_named_after_it():
+    text = ("Quỹ phòng, chống tội phạm huyện Bát Xát đạt hơn 1,5 tỷ đồng, trong đó Công ty TNHH Minh Long "
+            "ủng hộ 200 triệu đồng.")
+    assert _subjects(text) == [("1500000000", "Bát Xát"), ("200000000", "Công ty Trách nhiệm hữu hạn Minh Long")]

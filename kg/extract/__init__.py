@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
-from kg.extract.organizations import Resolver, extract_organizations
+from kg.extract.organizations import Resolver, expand, extract_organizations
 from kg.extract.programs import extract_programs
 from kg.extract.sentences import split_sentences
 from kg.extract.statistics import extract_statistics
@@ -22,30 +22,50 @@ _DEPTH = {"tỉnh": 0, "huyện": 1, "xã": 2, "thôn": 3}
 
 def _subject_finder(orgs: list[Organization], localities: list[Locality], main: dict[str, Locality],
                     paragraphs: list[tuple[int, int]]):
-    """What a figure is about: the first organisation its sentence names, else the deepest
-    place it names; else what the closest earlier sentence of its paragraph naming one is
-    about ("Công an xã A tổ chức 5 hội nghị. Qua đó, phát hiện 3 vụ ..."); else the place
-    the article is about."""
-    named: dict[int, Organization | Locality] = {}
+    """What a figure is about: the first organisation its sentence names before it, else the
+    deepest place the sentence names; else what the closest earlier sentence of its paragraph
+    naming one is about ("Công an xã A tổ chức 5 hội nghị. Qua đó, phát hiện 3 vụ ..."); else
+    the place the article is about. An organisation named only after the figure is not what it
+    is about ("đạt 1,5 tỷ đồng, trong đó Công ty B ...")."""
+    deepest: dict[int, Locality] = {}
     for loc in localities:
-        held = named.get(loc.sentence.start)
+        held = deepest.get(loc.sentence.start)
         if held is None or _DEPTH[loc.level] > _DEPTH[held.level]:
-            named[loc.sentence.start] = loc
-    firsts: dict[int, Organization] = {}
+            deepest[loc.sentence.start] = loc
+    in_sentence: dict[int, list[Organization]] = {}
     for org in orgs:
-        firsts.setdefault(org.sentence.start, org)
-    named.update(firsts)
+        in_sentence.setdefault(org.sentence.start, []).append(org)
+    named: dict[int, Organization | Locality] = {**deepest, **{k: v[0] for k, v in in_sentence.items()}}
     starts = sorted(named)
     para_starts = [a for a, _b in paragraphs]
     focus = _focus(main)
 
     def subject_of(sentence: Sentence, offset: int):
+        own = in_sentence.get(sentence.start, ())
+        before = _named_before(sentence, offset, own)
+        if before is not None:
+            return before
+        if sentence.start in deepest:
+            return deepest[sentence.start]
+        if own and all(o.at is None for o in own):
+            return own[0]  # no offsets to tell before from after (an officer's post)
         p = bisect_right(para_starts, sentence.start) - 1
         para = para_starts[p] if p >= 0 else 0
-        i = bisect_right(starts, sentence.start) - 1
+        i = bisect_right(starts, sentence.start - 1) - 1  # an earlier sentence
         return named[starts[i]] if i >= 0 and starts[i] >= para else focus
 
     return subject_of
+
+
+def _named_before(sentence: Sentence, offset: int, orgs) -> Organization | None:
+    """The first organisation the sentence names before the figure ("Công ty A trao 50 suất");
+    None when it names one only after it ("đạt 1,5 tỷ đồng, trong đó Công ty B ...")."""
+    placed = [o for o in orgs if o.at is not None]
+    if not placed:
+        return None
+    cut = len(expand(sentence.text[:offset]))  # the figure's offset in the spelt-out sentence
+    before = [o for o in placed if o.at < cut]
+    return min(before, key=lambda o: o.at) if before else None
 
 
 def _focus(main):

@@ -42,6 +42,8 @@ class Organization:
     sentence: Sentence
     locality: Locality | None = None
     parent: "Organization | None" = None
+    # where the name starts in the sentence with its abbreviations spelt out; None if not read there
+    at: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

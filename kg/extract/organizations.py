@@ -384,6 +384,8 @@ def extract_organizations(sentences: list[Sentence], localities: list[Locality],
     parsed = [p for s in sentences
               for p in parse_all(expand(s.text), Context(resolver, s, police), _names_in(s, programs), _reusable(read, s, police))]
     use_full_names(parsed)
+    for p in parsed:
+        p.org.at = p.start
     return [org for p in parsed for org in (p.org, *p.also)]
 
 
