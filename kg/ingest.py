@@ -58,9 +58,12 @@ def _lines(text: str):
         start += len(line) + 1
 
 
+_MAX_NAME = 60
+
+
 def _split_names(raw: str) -> list[str]:
     names = [_trim_name(clean_spaces(n)) for n in _NAME_SPLIT.split(raw)]
-    return [n for n in names if n and len(n) <= 60]
+    return [n for n in names if n and len(n) <= _MAX_NAME]
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +78,10 @@ def _take_credit(art: Article, raw: str, first: bool = False) -> bool:
     """Read 'A - B (Báo X)' as authors and publisher; False, taking nothing, if it is not one."""
     raw = raw.strip().rstrip(".") if not re.search(r"\b\w\.$", raw.strip()) else raw.strip()
     outlet = re.search(r"\s*\(([^()]+)\)$", raw)
-    parts = _split_names(raw[: outlet.start()] if outlet else raw) + ([outlet.group(1)] if outlet else [])
+    people = raw[: outlet.start()] if outlet else raw
+    if any(len(part) > _MAX_NAME for part in _NAME_SPLIT.split(people)):
+        return False  # a sentence, not a byline: "Huyện A, tỉnh B ra quân; Công an xã ..."
+    parts = _split_names(people) + ([outlet.group(1)] if outlet else [])
     publishers = [p for p in parts if _publisher_re().match(p)]
     names = [p for p in parts if p not in publishers]
     if not names and not publishers or not all(_NAME_LIKE.match(n) for n in names):

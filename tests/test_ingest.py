@@ -92,6 +92,12 @@ def test_a_body_sentence_with_a_time_and_a_date_is_kept():
     assert line in body(a)
 
 
+def test_a_closing_sentence_with_a_short_first_clause_is_body_not_a_byline():
+    line = "Huyện Mèo Vạc, tỉnh Hà Giang ra quân; Công an xã phối hợp Đồn Biên phòng Xín Cái tuần tra."
+    a = parse_article(f"Tiêu đề\n\nCâu đầu tiên của bài.\n{line}\n", "x")
+    assert line in body(a) and a.authors == []
+
+
 @pytest.mark.parametrize("line,authors,publisher", [
     ("Minh Hạnh - Trung Kiên (Đài PT&TH Hòa Bình)", ["Minh Hạnh", "Trung Kiên"], "Đài PT&TH Hòa Bình"),
     ("Ngọc Ngà - Lâm Đồng Online", ["Ngọc Ngà"], "Lâm Đồng Online"),

@@ -112,6 +112,22 @@ def test_not_places(text):
     assert places(text) == set()
 
 
+def test_a_village_lies_in_the_commune_its_paragraph_opens_with():
+    from kg.extract.localities import extract_localities
+    text = ("Tại xã Mường Sai, huyện Sông Mã, mô hình được nhân rộng.\n"
+            "Ông A, Bí thư Chi bộ bản Ón, cho biết.\n"
+            "Tại xã Chiềng Khoong, bản Hin và bản Pìn có camera.")
+    sentences = sentences_of(text)
+    paragraphs = [s.start for s in sentences]
+    found = {(loc.name, loc.parent.name if loc.parent else None)
+             for loc in extract_localities(sentences, paragraphs) if loc.level == "thôn"}
+    # the second paragraph opens with no commune: bản Ón's is not told
+    assert found == {("Ón", None), ("Hin", "Chiềng Khoong"), ("Pìn", "Chiềng Khoong")}
+    one_paragraph = {(loc.name, loc.parent.name if loc.parent else None)
+                     for loc in extract_localities(sentences, [0]) if loc.level == "thôn"}
+    assert ("Ón", "Mường Sai") in one_paragraph
+
+
 def test_a_person_named_place_is_a_place_with_its_level_word():
     assert places("Công an Thành phố Hồ Chí Minh và Công an TP.HCM phối hợp.") == {("Hồ Chí Minh", "tỉnh", None)}
     assert places("Anh về Hồ Chí Minh làm ăn.") == {("Hồ Chí Minh", "tỉnh", None)}

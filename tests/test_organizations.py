@@ -202,6 +202,22 @@ def test_a_team_in_lower_case_is_one_where_its_place_follows():
     assert organizations(text.replace("Tổ bảo vệ", "tổ bảo vệ")) == organizations(text)
 
 
+def test_a_standing_board_is_of_the_body_after_it_and_of_its_type():
+    text = "Huyện Bắc Sơn ra quân. Ban Thường vụ Huyện đoàn tặng giấy khen; Ban Thường vụ Huyện ủy Bắc Sơn chỉ đạo."
+    assert organizations(text) >= {("Ban Thường vụ Huyện đoàn Bắc Sơn", "mass", "Bắc Sơn"),
+                                   ("Ban Thường vụ Huyện ủy Bắc Sơn", "party", "Bắc Sơn")}
+
+
+def test_a_numbered_team_is_of_the_village_after_the_comma():
+    assert organizations("Tổ nhân dân tự quản số 12, ấp Tân Long họp.") == {
+        ("Tổ nhân dân tự quản số 12 ấp Tân Long", "other", "Tân Long")}
+
+
+def test_a_border_post_named_after_a_commune_lies_in_it():
+    orgs = organizations("Huyện Mèo Vạc, tỉnh Hà Giang ra quân; Công an xã phối hợp Đồn Biên phòng Xín Cái tuần tra.")
+    assert ("Đồn Biên phòng Xín Cái", "military", "Xín Cái") in orgs
+
+
 def test_team_named_alone_belongs_to_the_article_police():
     text = ("Công an huyện Như Thanh, tỉnh Thanh Hóa tổ chức hội nghị. "
             "Đội Cảnh sát hình sự đã triệt phá 3 ổ nhóm.")

@@ -86,10 +86,10 @@ def _place_programs(programs, localities, orgs, main) -> None:
 
 def extract(article: Article) -> Facts:
     sentences = split_sentences(article.text, article.paragraphs)
-    localities = extract_localities(sentences)
+    starts = [start for start, _end in article.paragraphs]
+    localities = extract_localities(sentences, starts)
     main = main_places(localities)
     programs = extract_programs(sentences, {start for start, _end in article.paragraphs})
-    starts = [start for start, _end in article.paragraphs]
     orgs = extract_organizations(sentences, localities, main, programs, starts)
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
     officers = extract_officers(sentences, Resolver(localities, main, starts), police)

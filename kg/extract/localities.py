@@ -16,7 +16,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import NAME, NUMBER_NAME, lead
-from kg.extract.places import Mention, known_names, link_parents, localities_of, resolve
+from kg.extract.places import Mention, frame_communes, known_names, link_parents, localities_of, resolve
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
@@ -285,8 +285,9 @@ def _bare_communes(sentences: list[Sentence], mentions: list[Mention]) -> list[M
     return out
 
 
-def extract_localities(sentences: list[Sentence]) -> list[Locality]:
-    """Every place mention, resolved, each followed by its parent chain up to the province."""
+def extract_localities(sentences: list[Sentence], paragraphs: list[int] = ()) -> list[Locality]:
+    """Every place mention, resolved, each followed by its parent chain up to the province.
+    `paragraphs`: where paragraphs start (a village takes the commune its paragraph opens with)."""
     taken: list[tuple[int, int]] = []
     mentions = _explicit(sentences, taken)
     mentions = sorted(mentions + _bare(sentences, taken), key=lambda m: m.start)
@@ -294,6 +295,7 @@ def extract_localities(sentences: list[Sentence]) -> list[Locality]:
     resolve(mentions)
     mentions = sorted(mentions + _bare_communes(sentences, mentions), key=lambda m: m.start)
     link_parents(mentions)
+    frame_communes(mentions, sorted(paragraphs))
     out: list[Locality] = []
     for m, loc in localities_of(mentions):
         out.append(loc)

@@ -15,7 +15,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import CAP, NUMBER_NAME, alternation
-from kg.extract.places import known_names
+from kg.extract.places import frame_re, known_names
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -188,9 +188,8 @@ def _opens(text: str, name: str) -> bool:
 @lru_cache(maxsize=1)
 def _opening_re() -> re.Pattern:
     """A sentence that opens with a place: "Tại xã A,", "Ở huyện B", "Riêng thị trấn C", "Xã D có"."""
-    lead = alternation(w for w, _kind in read_rows("org_frame_words.tsv"))
     words = alternation(w for w, (lvl, _c) in level_words().items() if lvl != "thôn")
-    return re.compile(rf"[\s\-–•*“\"]*(?:(?i:{lead})[ \t]+)*(?P<word>(?i:{words}))[ \t]+")
+    return re.compile(rf"{frame_re().pattern}(?P<word>(?i:{words}))[ \t]+")
 
 
 def _levels(level: str | None) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import read_words
-from kg.extract.org_places import Place, person_like, place_at
+from kg.extract.org_places import Place, level_words, person_like, place_at
 from kg.extract.patterns import CAP, ialternation, lead
 from kg.text import canonical_tones, fold
 
@@ -136,6 +136,10 @@ def anchor_at(text: str, cut: int, head, ctx) -> Anchor | None:
     place = place_at(text, cut, ctx.resolver, ctx.sentence)
     if place is not None and (place.name or place.level == "tỉnh"):
         return Anchor("place", place, place.end, place.end)
+    if m and m.group(1) == ",":  # "tổ nhân dân tự quản số 12, ấp Hòa Long": a team of the village after the comma
+        place = place_at(text, m.end(), ctx.resolver, ctx.sentence)
+        if place is not None and place.name and level_words().get(fold(place.word), ("",))[0] == "thôn":
+            return Anchor("place", place, place.end, place.end)
     return None
 
 

@@ -192,12 +192,14 @@ def _of_org(text, start, end, head, ctx) -> Parsed | None:
 
 
 def _party_board(text, start, end, head, ctx) -> Parsed | None:
-    """"Ban Dân vận Huyện ủy", "Ban Thường vụ Tỉnh ủy": a board of the Party committee after it."""
+    """"Ban Dân vận Huyện ủy", "Ban Thường vụ Tỉnh ủy": a board of the Party committee after it;
+    "Ban Thường vụ Huyện đoàn" (mode board): of the Front or mass organisation too, of its type."""
     inner = parse_at(text, end + 1, ctx) if text[end:end + 1] == " " else None
-    if inner is None or inner.org is None or inner.head.type != "party":
+    types = ("party", "front", "mass") if head.mode == "board" else ("party",)
+    if inner is None or inner.org is None or inner.head.type not in types:
         return None
     parent = inner.org
-    org = Organization(compose(head.text, parent.name), head.type, ctx.sentence, parent.locality, parent)
+    org = Organization(compose(head.text, parent.name), parent.type, ctx.sentence, parent.locality, parent)
     return Parsed(head, start, inner.end, inner.core_end, org, inner.place)
 
 
@@ -245,11 +247,12 @@ def _proper(text, start, end, head, ctx) -> Parsed | None:
         return None
     rest_end = end if rest_end is None else rest_end
     name = compose(head.text, text[end:rest_end])
-    loc, stop = _proper_place(text, end, rest_end, ctx, head.level)
+    loc, stop = _proper_place(text, end, rest_end, ctx, head.level, head.type)
     return Parsed(head, start, stop, rest_end, Organization(name, head.type, ctx.sentence, loc))
 
 
-def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str = "") -> tuple[Locality | None, int]:
+def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str = "",
+                  head_type: str = "") -> tuple[Locality | None, int]:
     """A place in brackets right after the name, else one the name ends with, else (a pagoda,
     a parish: a head with a level) the place of that level the paragraph is about, else the
     article's province."""
@@ -263,6 +266,12 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
     for i in range(len(words)):
         for loc in ctx.resolver.by_name.get(fold(" ".join(words[i:])), []):
             return loc, rest_end
+    # "Đồn Biên phòng Xín Cái", "Giáo xứ Thanh Châu": a post or parish named after a commune of
+    # the article's district or province (not a firm or school: "Trường THCS Lê Lợi" is the man's)
+    for i in range(len(words) if head_type in ("military", "other") else 0):
+        loc = ctx.resolver.named(" ".join(words[i:]), "xã", ctx.sentence) if len(words) - i >= 2 else None
+        if loc is not None and loc.code:
+            return loc, rest_end
     if level:
         return ctx.resolver.framed_any(level, ctx.sentence, end) or ctx.resolver.main_at(level), rest_end
     return ctx.resolver.main_at("tỉnh"), rest_end
@@ -271,7 +280,7 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
 LONG_HEAD = 4  # words: a head this long is a name in itself ("Ngân hàng Nông nghiệp và Phát triển nông thôn")
 
 _MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,
-          "party": _party_board, "sub": _sub_unit, "unit": _sub_unit, "name": _proper}
+          "party": _party_board, "board": _party_board, "sub": _sub_unit, "unit": _sub_unit, "name": _proper}
 
 
 # -- a sentence ---------------------------------------------------------------

@@ -7,6 +7,7 @@ text gives ("thành phố Yên Bái" is the city, not the province). Communes cr
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,6 +91,27 @@ def link_parents(mentions: list[Mention]) -> None:
             if _gap_re().fullmatch(gap):
                 m.parent = other
             break
+
+
+def frame_communes(mentions: list[Mention], paragraphs: list[int]) -> None:
+    """A village whose sentence names no commune lies in the commune its paragraph opens
+    with: "Tại xã Sơn Vĩ, mô hình ... . Ông A, Bí thư Chi bộ thôn Lũng Làn, cho biết ..."."""
+    opens = [o for o in mentions if o.level == "xã" and frame_re().fullmatch(
+        o.sentence.text, 0, o.begin - o.sentence.start)]
+    for m in mentions:
+        if m.level != "thôn" or m.commune is not None or m.parent is not None or not opens:
+            continue
+        i = bisect.bisect_right(paragraphs, m.sentence.start) - 1
+        opening = paragraphs[i] if i >= 0 else 0
+        framing = [o for o in opens if opening <= o.sentence.start and o.start < m.start]
+        m.commune = framing[-1] if framing else None
+
+
+@lru_cache(maxsize=1)
+def frame_re() -> re.Pattern:
+    """What may stand before the place a sentence opens with ("Tại", "Riêng ở"; frame_words.tsv)."""
+    lead = "|".join(re.escape(w) for w, _kind in sorted(read_rows("frame_words.tsv"), key=lambda r: -len(r[0])))
+    return re.compile(rf"[\s\-–•*“\"]*(?:(?i:{lead})[ \t]+)*")
 
 
 # --- resolution -----------------------------------------------------------------
