@@ -1,9 +1,12 @@
-"""Held-out check: ten self-written excerpts from provinces outside the seeds and corpus.
+"""Held-out check: self-written excerpts from provinces outside the seeds and corpus.
 
-The set is built through the CLI and scored per category (strict: every field)
+Each set is built through the CLI and scored per category (strict: every field)
 with a small scorer of our own, so a regression on unseen styles shows up here.
-tests/heldout/gold follows the gold SCHEMA; the floor sits a little below what
-the extractors reach now (macro strict F1 0.945 when the set was written, 0.983 now).
+Their gold follows the gold SCHEMA; each floor sits a little below what the
+extractors reach now:
+- tests/heldout: macro strict F1 0.945 when the set was written, 1.000 now;
+- tests/heldout2: ten more, gold written blind by a second annotator (who never saw
+  kg's output); 0.908 when written, 0.917 now.
 """
 from __future__ import annotations
 
@@ -19,8 +22,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.text import fold
 
-HELDOUT = Path(__file__).resolve().parent / "heldout"
-FLOOR = 0.95
+SETS = {"heldout": 0.95, "heldout2": 0.89}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
@@ -70,11 +72,16 @@ def f1(tp: int, n_pred: int, n_gold: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(request) -> Path:
+    return Path(__file__).resolve().parent / request.param
+
+
 @pytest.fixture(scope="module")
-def predicted(tmp_path_factory) -> dict[str, list[dict]]:
-    out = tmp_path_factory.mktemp("heldout")
+def predicted(heldout, tmp_path_factory) -> dict[str, list[dict]]:
+    out = tmp_path_factory.mktemp(heldout.name)
     runner = CliRunner()
-    built = runner.invoke(cli, ["build", str(HELDOUT / "articles"), "-o", str(out)], catch_exceptions=False)
+    built = runner.invoke(cli, ["build", str(heldout / "articles"), "-o", str(out)], catch_exceptions=False)
     assert built.exit_code == 0, built.output
     rows = {}
     for name in STRICT:
@@ -96,12 +103,12 @@ def category_f1(predicted: dict, golds: list[dict], category: str) -> float:
     return f1(tp, n_pred, n_gold)
 
 
-def test_heldout_macro_strict_f1_stays_above_the_floor(predicted):
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((HELDOUT / "gold").glob("*.json"))]
+def test_heldout_macro_strict_f1_stays_above_the_floor(heldout, predicted):
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((heldout / "gold").glob("*.json"))]
     assert len(golds) == 10
     scores = {c: category_f1(predicted, golds, c) for c in STRICT}
     macro = sum(scores.values()) / len(scores)
-    assert macro >= FLOOR, scores
+    assert macro >= SETS[heldout.name], scores
 
 
 @pytest.mark.parametrize("field, a, b, expected", [
