@@ -41,6 +41,11 @@ def officers(text: str) -> set[tuple]:
     # a branch head's post is a post, not part of the branch's name
     ("Chị Hồ Thị Lâm, Chi hội trưởng Chi hội Phụ nữ xóm 5 cho biết.",
      {("Hồ Thị Lâm", None, "Chi hội trưởng Chi hội Phụ nữ xóm 5", "Chi hội Phụ nữ xóm 5")}),
+    # the body of a post under the fuller name the article gives it elsewhere
+    ("Công an huyện Bắc Sơn phối hợp với Ủy ban MTTQ Việt Nam huyện Bắc Sơn; ông Lò Văn Nam, "
+     "Chủ tịch Ủy ban MTTQ huyện Bắc Sơn cho biết.",
+     {("Lò Văn Nam", None, "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn",
+       "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Bắc Sơn")}),
     # "post là ông A": the post is his
     ("Trưởng bản Ón là ông Lò Văn Nam, Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.",
      {("Lò Văn Nam", None, "Trưởng bản Ón", None),

@@ -107,6 +107,11 @@ def test_lists(text, expected):
      {("Tổ liên gia an toàn PCCC", "mô hình"), ("Điểm chữa cháy công cộng", "mô hình")}),
     ("Ở xã này có mô hình 1+4; xã bên có mô hình tổ tự quản.", {("1+4", "mô hình"), ("tổ tự quản", "mô hình")}),
     ("Nhân rộng mô hình camera an ninh trên toàn địa bàn xã.", {("camera an ninh", "mô hình")}),
+    # a long name holding a joined phrase ('tội phạm và tệ nạn xã hội', 'gắn với'); 'với' after it ends it
+    ("Hội duy trì mô hình Phụ nữ tham gia phòng chống tội phạm và tệ nạn xã hội với 120 hội viên.",
+     {("Phụ nữ tham gia phòng chống tội phạm và tệ nạn xã hội", "mô hình")}),
+    ("Xã có mô hình Tổ tàu thuyền đoàn kết đánh bắt xa bờ gắn với bảo vệ an ninh trật tự với 45 tàu.",
+     {("Tổ tàu thuyền đoàn kết đánh bắt xa bờ gắn với bảo vệ an ninh trật tự", "mô hình")}),
     # a closing quote with no opening one ends the name
     ("Bên cạnh mô hình Ứng dụng Zalo trong tiếp nhận tin báo”, xã còn lắp camera.",
      {("Ứng dụng Zalo trong tiếp nhận tin báo", "mô hình")}),

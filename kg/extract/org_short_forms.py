@@ -62,3 +62,16 @@ def _longer(q: Parsed, p: Parsed, place: str) -> bool:
         return False
     tail = q.org.name[len(q.head.text):].lstrip()
     return bool(tail) and (tail[0].islower() or tail[0].isdigit())
+
+
+def name_as_the_article(orgs: list, named: list) -> None:
+    """The bodies of officers' posts (`orgs`) under the full name the article gives them
+    elsewhere (`named`): "Chủ tịch Ủy ban MTTQ huyện A" after "Ủy ban MTTQ Việt Nam huyện A"."""
+    from kg.extract.organizations import heads
+
+    names = {fold(o.name) for o in named}
+    aliased = sorted((h for h in heads().values() if h.alias), key=lambda h: -len(h.text))
+    for org in orgs:
+        head = next((h for h in aliased if org.name.startswith(h.text + " ")), None)
+        if head is not None and fold(head.alias + org.name[len(head.text):]) in names:
+            org.name = head.alias + org.name[len(head.text):]

@@ -19,7 +19,7 @@ _QUOTE = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,300}?)[”\"’]")
 _CLOSERS = "”\"’"
 _STRIP = " \t,.;:…-–"
 _MASK = "\x00"  # stands for a comma or 'và' that belongs inside a name
-MAX_WORDS = 12       # an unquoted name after a kind word
+MAX_WORDS = 18       # an unquoted name after a kind word
 MAX_ITEM_WORDS = 30  # an unquoted item of a list
 MAX_QUOTE_WORDS = 45  # a quoted name
 
@@ -79,9 +79,11 @@ def _stop_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _joined() -> tuple[tuple[re.Pattern, str], ...]:
-    """Each joined phrase as a pattern, and the phrase with its commas and 'và' masked."""
+    """Each joined phrase as a pattern, and the phrase with its commas and end words
+    ('và', 'với') masked."""
+    inside = re.compile(rf",|(?<!\w)(?:{ialternation(words('end'))})(?!\w)", re.IGNORECASE)
     return tuple((re.compile(re.escape(phrase), re.IGNORECASE),
-                  re.sub(r",|\bvà\b", lambda m: _MASK * len(m.group(0)), phrase))
+                  inside.sub(lambda m: _MASK * len(m.group(0)), phrase))
                  for phrase in words("joined"))
 
 
