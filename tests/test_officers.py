@@ -46,6 +46,9 @@ def officers(text: str) -> set[tuple]:
      "Chủ tịch Ủy ban MTTQ huyện Bắc Sơn cho biết.",
      {("Lò Văn Nam", None, "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn",
        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Bắc Sơn")}),
+    # "Đoàn xã" is the Youth Union, under the full name the article gives it
+    ("Đoàn TNCS Hồ Chí Minh xã Tân Lập ra quân; anh Lò Văn Nam, Bí thư Đoàn xã Tân Lập cho biết.",
+     {("Lò Văn Nam", None, "Bí thư Đoàn xã Tân Lập", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Tân Lập")}),
     # "post là ông A": the post is his
     ("Trưởng bản Ón là ông Lò Văn Nam, Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.",
      {("Lò Văn Nam", None, "Trưởng bản Ón", None),

@@ -164,6 +164,10 @@ def test_a_bare_level_word_is_the_place_its_sentence_opens_with():
     assert posts == {("Nguyễn Văn An", "Ủy ban nhân dân xã Vũ Lăng")}
 
 
+def test_a_delegation_or_a_member_is_no_youth_union():
+    assert organizations("Đoàn công tác của tỉnh và Đoàn kiểm tra huyện thăm đoàn viên xã Tân Lập, huyện Bắc Sơn.") == set()
+
+
 @pytest.mark.parametrize("text", [
     # a suspect's home named inside the sentence is not where the police are
     "Đối tượng Hoàng Văn K (trú tại xã Vũ Lăng) bị Công an xã bắt quả tang.",

@@ -26,6 +26,7 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Hòa giải thành 126/136 vụ việc.", [("126", "vụ việc"), ("136", "vụ việc")]),
     # a list of short words is one counted thing
     ("Mô hình có ở 18 huyện, thị xã, thành phố, trong đó nhiều nơi hiệu quả.", [("18", "huyện, thị xã, thành phố")]),
+    ("Công an 13 xã, thị trấn rà soát tàu cá.", [("13", "xã, thị trấn")]),  # levels listed, whatever follows
     ("Camera giúp làm rõ 40 vụ, việc thông qua hình ảnh.", [("40", "vụ, việc")]),
     ("Xã có 12 thôn, hơn 690 hộ với gần 3.500 nhân khẩu.", [("12", "thôn"), ("690", "hộ"), ("3500", "nhân khẩu")]),
     ("Bắt 3 đối tượng, thu giữ 2 xe máy.", [("3", "đối tượng"), ("2", "xe máy")]),

@@ -105,6 +105,12 @@ def _unit(text: str, pos: int) -> tuple[str, int]:
     unit = " ".join(words)
     while words and (comma := re.match(r",[ \t]*", text[end:])):
         more, more_end = _unit_words(text, end + comma.end(), 3)
+        if fold(unit.split(", ")[-1]) in _level_words():  # "13 xã, thị trấn rà soát": levels listed
+            n = next((n for n in range(len(more), 0, -1) if fold(" ".join(more[:n])) in _level_words()), 0)
+            if n:
+                more, more_end = _unit_words(text, end + comma.end(), n)
+                unit, end = f"{unit}, {' '.join(more)}", more_end
+                continue
         if _verb_next(text, end + comma.end()) or not _list_item(more, text, more_end, single=" " not in unit):
             break
         unit, end = f"{unit}, {' '.join(more)}", more_end
@@ -117,6 +123,11 @@ def _finished(text: str, words: list[str], end: int) -> tuple[list[str], int]:
     more, more_end = _unit_words(text, end, _SPILL)
     closes = _stops(text, more_end, more) or re.match(r"\s*(?:[^\w\s]|$)", text[more_end:])
     return (words + more, more_end) if more and closes else (words, end)
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    return frozenset(fold(w) for w, level, _canon in read_rows("locality_words.tsv") if level != "thôn")
 
 
 def _verb_next(text: str, pos: int) -> bool:
