@@ -212,6 +212,19 @@ def test_a_standing_board_is_of_the_body_after_it_and_of_its_type():
                                    ("Ban Thường vụ Huyện ủy Bắc Sơn", "party", "Bắc Sơn")}
 
 
+def test_a_city_party_committee_is_the_article_city_s():
+    text = "Công an thành phố Phan Thiết, tỉnh Bình Thuận tham mưu Thành ủy xây dựng mô hình."
+    assert ("Thành ủy Phan Thiết", "party", "Phan Thiết") in organizations(text)
+
+
+def test_names_spelt_out_and_with_lower_case_words():
+    text = ("Đội Cảnh sát PCCC và CNCH Công an thành phố Phan Thiết phối hợp Đồn Biên phòng Cửa khẩu quốc tế "
+            "Móng Cái tuần tra.")
+    assert organizations(text) >= {
+        ("Đội Cảnh sát Phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an thành phố Phan Thiết", "police", "Phan Thiết"),
+        ("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái", "military", "Móng Cái")}
+
+
 def test_a_numbered_team_is_of_the_village_after_the_comma():
     assert organizations("Tổ nhân dân tự quản số 12, ấp Tân Long họp.") == {
         ("Tổ nhân dân tự quản số 12 ấp Tân Long", "other", "Tân Long")}

@@ -27,6 +27,11 @@ def figures(text: str) -> list[tuple[str, str]]:
     # a list of short words is one counted thing
     ("Mô hình có ở 18 huyện, thị xã, thành phố, trong đó nhiều nơi hiệu quả.", [("18", "huyện, thị xã, thành phố")]),
     ("Công an 13 xã, thị trấn rà soát tàu cá.", [("13", "xã, thị trấn")]),  # levels listed, whatever follows
+    # compound counts written as words
+    ("Giúp đỡ mười hai thanh niên và hai mươi người.", [("12", "thanh niên"), ("20", "người")]),
+    # a share right after a year is no listed name; a village's number is
+    ("Đến năm 2025, 100% thôn có camera; khóm 3 và khóm 5 duy trì mô hình.", [("100", "%")]),
+    ("Quỹ đạt 3,2 tỷ đồng, chủ yếu do dân đóng góp.", [("3200000000", "đồng")]),
     ("Camera giúp làm rõ 40 vụ, việc thông qua hình ảnh.", [("40", "vụ, việc")]),
     ("Xã có 12 thôn, hơn 690 hộ với gần 3.500 nhân khẩu.", [("12", "thôn"), ("690", "hộ"), ("3500", "nhân khẩu")]),
     ("Bắt 3 đối tượng, thu giữ 2 xe máy.", [("3", "đối tượng"), ("2", "xe máy")]),

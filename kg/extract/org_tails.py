@@ -18,6 +18,7 @@ from kg.text import canonical_tones, fold
 
 MAX_TAIL = 30        # words; a longer run is prose, not a name
 MAX_BARE_TAIL = 6    # words of a team's tail when nothing (parent, place) closes it
+_MAX_LOWER = 3       # lower-case words in a row inside a proper name ("Cửa khẩu quốc tế Móng Cái")
 CENTRAL = "Trung ương"
 
 _WORD = re.compile(r"(?P<sep>[ \t]*,[ \t]*|[ \t]+)(?P<word>[^\s,.;:!?()\[\]“”\"‘’]+)")
@@ -171,7 +172,7 @@ def name_words(text: str, pos: int, ctx) -> int | None:
             end, good, lower = m.end(), m.end(), 0
             continue
         lower += 1
-        if lower > 2:
+        if lower > _MAX_LOWER:
             break
         end = m.end()
     return good

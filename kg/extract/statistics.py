@@ -183,7 +183,8 @@ def _spelled_count(text: str, m: re.Match) -> bool:
 def _is_date_or_name(text: str, m: re.Match) -> bool:
     p = _patterns()
     before = text[: m.start()]
-    named = p["not_before"].search(before) and not p["count_before"].search(before)
+    named = (p["not_before"].search(before) and not p["count_before"].search(before)
+             and not p["percent"].match(text, m.end()))  # "năm 2025, 100% thôn": a share, not a listed name
     if named or before.endswith(tuple(_OPEN_QUOTES)):
         return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”
     if p["not_unit"].match(text, m.end()) or _identifier(text, m):
