@@ -154,6 +154,14 @@ def test_a_slip_beside_the_map_spelling_does_not_rename_the_place():
     assert found == {("Đắk Lắk", "tỉnh", None)}
 
 
+def test_a_commune_the_map_knows_only_in_another_province_is_not_put_there():
+    # the map's only "Đức Thắng" is a ward of Hà Nội; this article is in Bình Thuận
+    found = places("Công an thành phố Phan Thiết, tỉnh Bình Thuận ra quân.\nỞ phường Đức Thắng có camera.")
+    assert ("Đức Thắng", "xã", None) in found and not any(name == "Hà Nội" for name, _w, _p in found)
+    # alone, the map's unit is the only reading
+    assert ("Đức Thắng", "xã", "Bắc Từ Liêm") in places("Ở phường Đức Thắng có camera.")
+
+
 def test_ambiguous_name_without_context_has_no_parent():
     assert places("Công an xã Tân Lập tuần tra.") == {("Tân Lập", "xã", None)}
 

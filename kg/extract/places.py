@@ -163,6 +163,8 @@ def _choose(gaz, units: list[Unit], group: list[Mention], known: list[Unit], dec
         return None  # none lies where the text puts it: the text wins ("xã A, huyện B" with B's A not on the map)
     if len(best) != 1 or (decisive and top[0] + top[1] <= 0):
         return None
+    if known and top[0] + top[1] <= 0 and group[0].level == "xã":
+        return None  # the map's only "Đức Thắng" is in Hà Nội; the article's places are all in Bình Thuận
     return best[0]
 
 
@@ -195,7 +197,7 @@ def resolve(mentions: list[Mention]) -> None:
                         m.unit = unit
     for k, group in groups.items():
         parents = {gaz.parent(u) for u in candidates[k]}
-        if k not in chosen and len(parents) == 1:
+        if k not in chosen and len(candidates[k]) > 1 and len(parents) == 1:
             up = parents.pop()  # "huyện Hồng Ngự" or the city: either way in Đồng Tháp
             for m in group:
                 m.shared_parent = up
