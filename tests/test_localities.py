@@ -105,6 +105,7 @@ def test_villages(text, expected):
     # a province or district named after a person is the person when written bare
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh ra quân; học tập tư tưởng Hồ Chí Minh.",
     "Chiến thắng của Ngô Quyền trên sông Bạch Đằng được kể lại.",
+    "Khen thưởng Hợp tác xã Muối Vĩnh Châu.",              # a cooperative, not a commune
     # a place's name right after a street word is the street's
     "Tổ tuần tra đi qua hẻm Thới Bình, ngõ Sông Mã và kiệt Đan Phượng.",
 ])
@@ -152,6 +153,12 @@ def test_a_name_glued_otherwise_than_on_the_map_is_resolved_and_kept_as_printed(
 def test_a_slip_beside_the_map_spelling_does_not_rename_the_place():
     found = places("Công an tỉnh Đắk Lắk họp.\nĐại diện Công an tỉnh Đắc Lắc phát biểu.")
     assert found == {("Đắk Lắk", "tỉnh", None)}
+
+
+def test_a_commune_the_map_lacks_is_kept_after_its_full_level_word_not_after_an_abbreviation():
+    assert places("Tại xã Đắk Buk So, mô hình được triển khai ở bon Bu Boong.") == {
+        ("Đắk Buk So", "xã", None), ("Bu Boong", "bon", "Đắk Buk So")}
+    assert places("Ảnh: P. Anh Thư") == set()
 
 
 def test_a_commune_the_map_knows_only_in_another_province_is_not_put_there():

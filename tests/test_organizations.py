@@ -235,6 +235,12 @@ def test_a_border_post_named_after_a_commune_lies_in_it():
     assert ("Đồn Biên phòng Xín Cái", "military", "Xín Cái") in orgs
 
 
+def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
+    # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
+    orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")
+    assert not any(loc == "Thanh Châu" for _n, _t, loc in orgs)
+
+
 def test_team_named_alone_belongs_to_the_article_police():
     text = ("Công an huyện Như Thanh, tỉnh Thanh Hóa tổ chức hội nghị. "
             "Đội Cảnh sát hình sự đã triệt phá 3 ổ nhóm.")

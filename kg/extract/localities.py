@@ -88,6 +88,11 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
     return out
 
 
+def _abbreviated(word: str) -> bool:
+    """"P.", "TX", "Q.": a level word cut short (only a name on the map follows one); not "xã"."""
+    return word.endswith(".") or (len(word) > 1 and word.isupper())
+
+
 def _starts_bigger_name(word: str, name: str) -> bool:
     words = [word, *name.split()[:3]]
     return any(known_names(" ".join(words[:n]), ("tỉnh", "huyện")) for n in range(2, len(words) + 1))
@@ -99,7 +104,7 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     text, start, end = s.text, m.start("items"), m.end("items")
     begin = s.start + m.start()
     while True:
-        fitted = _fit(level, canon, text, start, end, first=not out, short=len(m.group("word")) <= 3)
+        fitted = _fit(level, canon, text, start, end, first=not out, short=_abbreviated(m.group("word")))
         if fitted is None:
             break
         name, end = fitted

@@ -268,13 +268,20 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
             return loc, rest_end
     # "Đồn Biên phòng Xín Cái", "Giáo xứ Thanh Châu": a post or parish named after a commune of
     # the article's district or province (not a firm or school: "Trường THCS Lê Lợi" is the man's)
-    for i in range(len(words) if head_type in ("military", "other") else 0):
+    province = ctx.resolver.main_at("tỉnh")
+    for i in range(len(words) if head_type in ("military", "other") and province else 0):
         loc = ctx.resolver.named(" ".join(words[i:]), "xã", ctx.sentence) if len(words) - i >= 2 else None
-        if loc is not None and loc.code:
+        if loc is not None and loc.code and _province_of(loc).key == province.key:
             return loc, rest_end
     if level:
         return ctx.resolver.framed_any(level, ctx.sentence, end) or ctx.resolver.main_at(level), rest_end
     return ctx.resolver.main_at("tỉnh"), rest_end
+
+
+def _province_of(loc: Locality) -> Locality:
+    while loc.parent is not None:
+        loc = loc.parent
+    return loc
 
 
 LONG_HEAD = 4  # words: a head this long is a name in itself ("Ngân hàng Nông nghiệp và Phát triển nông thôn")
