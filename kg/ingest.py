@@ -61,6 +61,16 @@ def _lines(text: str):
 _MAX_NAME = 60
 
 
+def _sentence_like(raw: str) -> bool:
+    """A clause too long for a name after a comma or "và" ("Huyện A, tỉnh B ra quân; ..."); a long
+    outlet after a dash is one ("An - Trung tâm Văn hóa Thông tin ... huyện Bắc Sơn")."""
+    for part in re.split(r"\s+[-–]\s+", raw):
+        pieces = re.split(r"\s*,\s*|\s+và\s+", part)
+        if len(pieces) > 1 and any(len(piece) > _MAX_NAME for piece in pieces):
+            return True
+    return False
+
+
 def _split_names(raw: str) -> list[str]:
     names = [_trim_name(clean_spaces(n)) for n in _NAME_SPLIT.split(raw)]
     return [n for n in names if n and len(n) <= _MAX_NAME]
@@ -79,7 +89,7 @@ def _take_credit(art: Article, raw: str, first: bool = False) -> bool:
     raw = raw.strip().rstrip(".") if not re.search(r"\b\w\.$", raw.strip()) else raw.strip()
     outlet = re.search(r"\s*\(([^()]+)\)$", raw)
     people = raw[: outlet.start()] if outlet else raw
-    if any(len(part) > _MAX_NAME for part in _NAME_SPLIT.split(people)):
+    if _sentence_like(people):
         return False  # a sentence, not a byline: "Huyện A, tỉnh B ra quân; Công an xã ..."
     parts = _split_names(people) + ([outlet.group(1)] if outlet else [])
     publishers = [p for p in parts if _publisher_re().match(p)]

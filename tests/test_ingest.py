@@ -103,6 +103,7 @@ def test_a_closing_sentence_with_a_short_first_clause_is_body_not_a_byline():
     ("Ngọc Ngà - Lâm Đồng Online", ["Ngọc Ngà"], "Lâm Đồng Online"),
     ("Tin, ảnh: Thanh Trúc - Công an tỉnh Quảng Trị", ["Thanh Trúc"], "Công an tỉnh Quảng Trị"),
     ("Phóng sự: Kim Ngân - Thạch Đa Ra", ["Kim Ngân", "Thạch Đa Ra"], None),
+    ("Nguyễn Văn An - Trung tâm Văn hóa Thông tin Thể thao Du lịch Truyền thông huyện Bắc Sơn", ["Nguyễn Văn An"], None),
 ])
 def test_bylines_with_their_outlet(line, authors, publisher):
     a = parse_article(f"Tiêu đề\n\nCông an xã tổ chức tuyên truyền.\n\n{line}\n", "x")

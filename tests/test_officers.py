@@ -46,9 +46,9 @@ def officers(text: str) -> set[tuple]:
      "Chủ tịch Ủy ban MTTQ huyện Bắc Sơn cho biết.",
      {("Lò Văn Nam", None, "Chủ tịch Ủy ban Mặt trận Tổ quốc huyện Bắc Sơn",
        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Bắc Sơn")}),
-    # "Đoàn xã" is the Youth Union, under the full name the article gives it
-    ("Đoàn TNCS Hồ Chí Minh xã Tân Lập ra quân; anh Lò Văn Nam, Bí thư Đoàn xã Tân Lập cho biết.",
-     {("Lò Văn Nam", None, "Bí thư Đoàn xã Tân Lập", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Tân Lập")}),
+    # "Đoàn" is also a family name: the person and the post stay
+    ("Bà Đoàn Thị Hà, Chủ tịch UBND xã Tân Lập cho biết.",
+     {("Đoàn Thị Hà", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),
     # "post là ông A": the post is his
     ("Trưởng bản Ón là ông Lò Văn Nam, Chủ tịch UBND xã Tân Lập là bà Lê Thị Hoa.",
      {("Lò Văn Nam", None, "Trưởng bản Ón", None),
@@ -58,6 +58,11 @@ def officers(text: str) -> set[tuple]:
     # a team leader's post printed alone is of the team the sentence just named
     ("Tổ bảo vệ an ninh trật tự ấp Tân Long do ông Lê Văn Út làm Tổ trưởng; ông Lò Văn Nam, Tổ phó của tổ khác.",
      {("Lê Văn Út", None, "Tổ trưởng", "Tổ bảo vệ an ninh trật tự ấp Tân Long"), ("Lò Văn Nam", None, "Tổ phó", None)}),
+    # ... not to another team of that head, nor when the post names its own team
+    ("Đội Cảnh sát hình sự Công an huyện Bắc Sơn phối hợp với đội dân phòng do ông Lò Văn Nam làm Đội trưởng.",
+     {("Lò Văn Nam", None, "Đội trưởng", None)}),
+    ("Tổ bảo vệ ANTT thôn Nà Riệc tuần tra cùng ông Lò Văn An, Tổ trưởng Tổ liên gia an toàn.",
+     {("Lò Văn An", None, "Tổ trưởng", None)}),
     # " - post" and " – post"
     ("Ông Trần Văn Tám - Chủ tịch UBND xã Tân Lập, huyện Bắc Sơn phát biểu.",
      {("Trần Văn Tám", None, "Chủ tịch Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")}),

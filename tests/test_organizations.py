@@ -165,7 +165,8 @@ def test_a_bare_level_word_is_the_place_its_sentence_opens_with():
 
 
 def test_a_delegation_or_a_member_is_no_youth_union():
-    assert organizations("Đoàn công tác của tỉnh và Đoàn kiểm tra huyện thăm đoàn viên xã Tân Lập, huyện Bắc Sơn.") == set()
+    text = "Xã Tân Lập, huyện Bắc Sơn đón đoàn tỉnh Cao Bằng; Đoàn kiểm tra huyện thăm đoàn viên."
+    assert organizations(text) == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -239,6 +240,10 @@ def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")
     assert not any(loc == "Thanh Châu" for _n, _t, loc in orgs)
+
+
+def test_kinds_of_pagodas_and_churches_are_no_bodies():
+    assert organizations("Huyện có 30 chùa Khmer, các nhà thờ Công giáo và thánh thất Cao Đài tham gia.") == set()
 
 
 def test_team_named_alone_belongs_to_the_article_police():

@@ -29,6 +29,8 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Công an 13 xã, thị trấn rà soát tàu cá.", [("13", "xã, thị trấn")]),  # levels listed, whatever follows
     # compound counts written as words
     ("Giúp đỡ mười hai thanh niên và hai mươi người.", [("12", "thanh niên"), ("20", "người")]),
+    ("Tổ chức hai mươi lăm buổi cho ba mươi hai người; hai mươi năm qua yên bình.", [("25", "buổi"), ("32", "người")]),
+    ("Triển khai tại 12 xã, huyện Bắc Sơn.", [("12", "xã")]),  # where they are is not a further item
     # a share right after a year is no listed name; a village's number is
     ("Đến năm 2025, 100% thôn có camera; khóm 3 và khóm 5 duy trì mô hình.", [("100", "%")]),
     ("Quỹ đạt 3,2 tỷ đồng, chủ yếu do dân đóng góp.", [("3200000000", "đồng")]),

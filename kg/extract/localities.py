@@ -88,11 +88,6 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
     return out
 
 
-def _abbreviated(word: str) -> bool:
-    """"P.", "TX", "Q.": a level word cut short (only a name on the map follows one); not "xã"."""
-    return word.endswith(".") or (len(word) > 1 and word.isupper())
-
-
 def _starts_bigger_name(word: str, name: str) -> bool:
     words = [word, *name.split()[:3]]
     return any(known_names(" ".join(words[:n]), ("tỉnh", "huyện")) for n in range(2, len(words) + 1))
@@ -104,7 +99,7 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     text, start, end = s.text, m.start("items"), m.end("items")
     begin = s.start + m.start()
     while True:
-        fitted = _fit(level, canon, text, start, end, first=not out, short=_abbreviated(m.group("word")))
+        fitted = _fit(level, canon, text, start, end, first=not out, short=len(m.group("word")) <= 3)
         if fitted is None:
             break
         name, end = fitted
@@ -266,7 +261,8 @@ def _inside_other_name(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _before_name_re() -> re.Pattern:
-    words = [fold(w) for w in read_words("honorifics.tsv")] + [fold(w) for w in context_words()["street"]]
+    words = [fold(w) for w in read_words("honorifics.tsv")] + [
+        fold(w) for kind in ("street", "establishment") for w in context_words()[kind]]
     return re.compile(rf"(?<!\w)(?:{spaced(words)})\s*$")
 
 

@@ -138,10 +138,16 @@ class Resolver:
         one of another type than the word printed ("Tại thị trấn A, Công an xã ...")."""
         i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
         opening = self.paragraphs[i] if i >= 0 else sentence.start
-        for start in sorted((s for s in self.frames if opening <= s <= sentence.start), reverse=True):
-            frame = self.frames[start].get(level)
-            if frame is None or (start == sentence.start and pos < frame[1]):
-                continue
+        # the closest sentence of the paragraph naming a place of that level must open with it:
+        # "... chỉ đạo xã Vũ Lăng nhân rộng. Công an xã ..." ends the frame "Tại xã Tân Lập"
+        naming = [s for s, locs in self.by_sentence.items() if opening <= s <= sentence.start
+                  and any(loc.level == level and loc.name in loc.sentence.text for loc in locs)]
+        for start in sorted(naming, reverse=True):
+            frame = self.frames.get(start, {}).get(level)
+            if start == sentence.start and (frame is None or pos < frame[1]):
+                continue  # a place inside this sentence, or after the word, frames nothing here: look back
+            if frame is None:
+                return None
             return frame[0] if any_type or type_word(frame[0]) == word else None
         return None
 

@@ -274,7 +274,7 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
         if loc is not None and loc.code and _province_of(loc).key == province.key:
             return loc, rest_end
     if level:
-        return ctx.resolver.framed_any(level, ctx.sentence, end) or ctx.resolver.main_at(level), rest_end
+        return ctx.resolver.framed_any(level, ctx.sentence, end) or ctx.resolver.main_at("tỉnh"), rest_end
     return ctx.resolver.main_at("tỉnh"), rest_end
 
 

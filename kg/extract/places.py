@@ -96,15 +96,22 @@ def link_parents(mentions: list[Mention]) -> None:
 def frame_communes(mentions: list[Mention], paragraphs: list[int]) -> None:
     """A village whose sentence names no commune lies in the commune its paragraph opens
     with: "Tại xã Sơn Vĩ, mô hình ... . Ông A, Bí thư Chi bộ thôn Lũng Làn, cho biết ..."."""
-    opens = [o for o in mentions if o.level == "xã" and frame_re().fullmatch(
-        o.sentence.text, 0, o.begin - o.sentence.start)]
+    communes = [o for o in mentions if o.level == "xã"]
+    naming = {o.sentence.start for o in communes}  # sentences that name a commune
     for m in mentions:
-        if m.level != "thôn" or m.commune is not None or m.parent is not None or not opens:
-            continue
+        if m.level != "thôn" or m.commune is not None or m.parent is not None or m.sentence.start in naming:
+            continue  # "thôn Nà Lay của xã Vũ Lăng": the sentence says where
         i = bisect.bisect_right(paragraphs, m.sentence.start) - 1
         opening = paragraphs[i] if i >= 0 else 0
-        framing = [o for o in opens if opening <= o.sentence.start and o.start < m.start]
-        m.commune = framing[-1] if framing else None
+        # the closest earlier sentence of the paragraph naming a commune must open with it:
+        # "... chỉ đạo xã Vũ Lăng nhân rộng. Thôn Nà Lay ..." ends the frame "Tại xã Tân Lập"
+        last = max((start for start in naming if opening <= start < m.sentence.start), default=None)
+        framing = [o for o in communes if o.sentence.start == last and _opens_sentence(o)]
+        m.commune = framing[0] if framing else None
+
+
+def _opens_sentence(m: Mention) -> bool:
+    return frame_re().fullmatch(m.sentence.text, 0, m.begin - m.sentence.start) is not None
 
 
 @lru_cache(maxsize=1)

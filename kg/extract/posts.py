@@ -81,15 +81,19 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
 def _team_before(text: str, m: re.Match, ctx: Context) -> Parsed | None:
     """The team a "Tổ trưởng" printed alone leads: the last one of its head named before it in its clause."""
     head = _team_heads().get(fold(m.group(0)))
-    if head is None:
-        return None
+    if head is None or not _BARE_AFTER.match(text, m.end()):
+        return None  # "Tổ trưởng Tổ liên gia ...": the post names its own team
     clause = text.rfind(";", 0, m.start()) + 1
-    heads = re.compile(rf"(?<!\w){re.escape(head)}(?!\w)", re.I).finditer(text, clause, m.start())
-    for at in reversed([h.start() for h in heads]):
-        parsed = parse_at(text, at, ctx)
-        if parsed is not None and parsed.org is not None and parsed.end <= m.start():
-            return parsed
-    return None
+    heads = [h.start() for h in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text[:m.start()], re.I)
+             if h.start() >= clause]
+    if not heads:
+        return None
+    # only the last team of that head: "đội Cảnh sát ... phối hợp với đội dân phòng do ông A làm Đội trưởng"
+    parsed = parse_at(text, heads[-1], ctx)
+    return parsed if parsed is not None and parsed.org is not None and parsed.end <= m.start() else None
+
+
+_BARE_AFTER = re.compile(r"[ \t]*(?:[,.;:)!?]|$)")  # the post printed alone, ending its clause
 
 
 @lru_cache(maxsize=1)

@@ -107,7 +107,7 @@ def _unit(text: str, pos: int) -> tuple[str, int]:
         more, more_end = _unit_words(text, end + comma.end(), 3)
         if fold(unit.split(", ")[-1]) in _level_words():  # "13 xã, thị trấn rà soát": levels listed
             n = next((n for n in range(len(more), 0, -1) if fold(" ".join(more[:n])) in _level_words()), 0)
-            if n:
+            if n and not re.match(r"[ \t]+[A-ZĐÀ-Ỹ0-9]", text[_unit_words(text, end + comma.end(), n)[1]:]):
                 more, more_end = _unit_words(text, end + comma.end(), n)
                 unit, end = f"{unit}, {' '.join(more)}", more_end
                 continue
@@ -140,6 +140,8 @@ def _list_item(words: list[str], text: str, end: int, single: bool) -> bool:
     """A further item of a listed unit: lower-case, short, and followed by the list's end."""
     if not words or not words[0][0].islower():
         return False
+    if fold(words[0]) in _level_words() and any(w[0].isupper() for w in words[1:]):
+        return False  # "12 xã, huyện Bắc Sơn": where they are, not a further thing counted
     if re.match(r"\s*(?:[,;.:)…]|$)", text[end:]):
         return True
     return single and bool(_stop_re().match(text, end))  # "64 vụ, việc thông qua ..."
