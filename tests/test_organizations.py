@@ -244,6 +244,9 @@ def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
 
 def test_kinds_of_pagodas_and_churches_are_no_bodies():
     assert organizations("Huyện có 30 chùa Khmer, các nhà thờ Công giáo và thánh thất Cao Đài tham gia.") == set()
+    # an ancestral hall is no church; an occasion is no part of a name
+    text = "Huyện Bắc Sơn ra quân. Nhà thờ họ Nguyễn được tu sửa; người dân đi lễ chùa Bái Đính dịp Tết."
+    assert {name for name, _t, _l in organizations(text)} == {"Chùa Bái Đính"}
 
 
 def test_team_named_alone_belongs_to_the_article_police():
