@@ -82,7 +82,7 @@ class Resolver:
     """The article's places, to give an organisation its locality."""
 
     def __init__(self, localities: list[Locality], main: dict[str, Locality], paragraphs: list[int] = ()):
-        """`paragraphs`: where the article's paragraphs start (written_before looks back within one)."""
+        """`paragraphs`: where the article's paragraphs start (framed and same_body look back within one)."""
         self.main = main
         self.paragraphs = sorted(paragraphs)
         self.by_name: dict[str, list[Locality]] = {}
@@ -133,7 +133,7 @@ class Resolver:
     def framed(self, level: str, word: str, sentence: Sentence, pos: int, any_type: bool = False) -> Locality | None:
         """The place a sentence opens with ("Tại xã Ia Nhin, Hội Phụ nữ xã ...", "Ở thị trấn
         Cái Dầu, ..."): the place of a bare "Công an xã" after it, and in the paragraph's next
-        sentences, until one opens with another place of that level. A place named inside a
+        sentences, until one names another place of that level. A place named inside a
         sentence frames nothing ("đối tượng trú tại huyện Hữu Lũng bị Công an huyện bắt"), nor
         one of another type than the word printed ("Tại thị trấn A, Công an xã ...")."""
         i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
@@ -141,7 +141,7 @@ class Resolver:
         # the closest sentence of the paragraph naming a place of that level must open with it:
         # "... chỉ đạo xã Vũ Lăng nhân rộng. Công an xã ..." ends the frame "Tại xã Tân Lập"
         naming = [s for s, locs in self.by_sentence.items() if opening <= s <= sentence.start
-                  and any(loc.level == level and loc.name in loc.sentence.text for loc in locs)]
+                  and any(loc.level == level and fold(loc.name) in fold(loc.sentence.text) for loc in locs)]
         for start in sorted(naming, reverse=True):
             frame = self.frames.get(start, {}).get(level)
             if start == sentence.start and (frame is None or pos < frame[1]):
