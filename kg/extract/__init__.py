@@ -9,6 +9,7 @@ from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
 from kg.extract.org_short_forms import name_as_the_article
 from kg.extract.organizations import Resolver, expand, extract_organizations
+from kg.extract.places import paragraph_start
 from kg.extract.programs import extract_programs
 from kg.extract.sentences import split_sentences
 from kg.extract.statistics import extract_statistics
@@ -50,8 +51,7 @@ def _subject_finder(orgs: list[Organization], localities: list[Locality], main: 
             return deepest[sentence.start]
         if own and all(o.at is None for o in own):
             return own[0]  # no offsets to tell before from after (an officer's post)
-        p = bisect_right(para_starts, sentence.start) - 1
-        para = para_starts[p] if p >= 0 else 0
+        para = paragraph_start(para_starts, sentence.start, 0)
         i = bisect_right(starts, sentence.start - 1) - 1  # an earlier sentence
         return named[starts[i]] if i >= 0 and starts[i] >= para else focus
 
@@ -64,7 +64,9 @@ def _named_before(sentence: Sentence, offset: int, orgs) -> Organization | None:
     placed = [o for o in orgs if o.at is not None]
     if not placed:
         return None
-    cut = len(expand(sentence.text[:offset]))  # the figure's offset in the spelt-out sentence
+    # the figure's offset in the spelt-out sentence; a prefix is expanded once, past the cache
+    # that keeps whole sentences for the organisations and officers
+    cut = len(expand.__wrapped__(sentence.text[:offset]))
     before = [o for o in placed if o.at < cut]
     return min(before, key=lambda o: o.at) if before else None
 
@@ -90,7 +92,7 @@ def extract(article: Article) -> Facts:
     starts = [start for start, _end in article.paragraphs]
     localities = extract_localities(sentences, starts)
     main = main_places(localities)
-    programs = extract_programs(sentences, {start for start, _end in article.paragraphs})
+    programs = extract_programs(sentences, set(starts))
     orgs = extract_organizations(sentences, localities, main, programs, starts)
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
     officers = extract_officers(sentences, Resolver(localities, main, starts), police)

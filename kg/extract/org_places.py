@@ -6,7 +6,6 @@ article never names the city as a place on its own.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +14,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import CAP, NUMBER_NAME, alternation
-from kg.extract.places import frame_re, known_names
+from kg.extract.places import frame_re, known_names, paragraph_start
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -97,6 +96,12 @@ class Resolver:
                 self.by_code.setdefault((loc.level, loc.code), loc)
             self.by_sentence.setdefault(loc.sentence.start, []).append(loc)
         self.frames = {start: f for start, locs in self.by_sentence.items() if (f := _frame(locs))}
+        # per level, the sentences that print a place of it (the chain added up to the province is not printed)
+        self.naming: dict[str, list[int]] = {}
+        for start, locs in sorted(self.by_sentence.items()):
+            text = fold(locs[0].sentence.text)
+            for level in dict.fromkeys(loc.level for loc in locs if fold(loc.name) in text):
+                self.naming.setdefault(level, []).append(start)
         self.bodies: dict[tuple[str, str], list[tuple[int, int, Locality]]] = {}
 
     def note(self, head: str, loc: Locality, sentence: Sentence, pos: int) -> None:
@@ -106,8 +111,7 @@ class Resolver:
     def same_body(self, head: str, level: str, word: str, sentence: Sentence, pos: int) -> Locality | None:
         """"Trưởng Công an xã Lũng Pù cho biết ... CAX đã vận động ...": a bare "Công an xã"
         after the same body was named with its place, in the paragraph, is that body."""
-        i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
-        opening = self.paragraphs[i] if i >= 0 else sentence.start
+        opening = paragraph_start(self.paragraphs, sentence.start, sentence.start)
         before = [(start, at, loc) for start, at, loc in self.bodies.get((fold(head), level), ())
                   if opening <= start and (start, at) < (sentence.start, pos)]
         if not before:
@@ -136,13 +140,11 @@ class Resolver:
         sentences, until one names another place of that level. A place named inside a
         sentence frames nothing ("đối tượng trú tại huyện Hữu Lũng bị Công an huyện bắt"), nor
         one of another type than the word printed ("Tại thị trấn A, Công an xã ...")."""
-        i = bisect.bisect_right(self.paragraphs, sentence.start) - 1
-        opening = self.paragraphs[i] if i >= 0 else sentence.start
+        opening = paragraph_start(self.paragraphs, sentence.start, sentence.start)
         # the closest sentence of the paragraph naming a place of that level must open with it:
         # "... chỉ đạo xã Vũ Lăng nhân rộng. Công an xã ..." ends the frame "Tại xã Tân Lập"
-        naming = [s for s, locs in self.by_sentence.items() if opening <= s <= sentence.start
-                  and any(loc.level == level and fold(loc.name) in fold(loc.sentence.text) for loc in locs)]
-        for start in sorted(naming, reverse=True):
+        naming = [s for s in self.naming.get(level, ()) if opening <= s <= sentence.start]
+        for start in reversed(naming):
             frame = self.frames.get(start, {}).get(level)
             if start == sentence.start and (frame is None or pos < frame[1]):
                 continue  # a place inside this sentence, or after the word, frames nothing here: look back

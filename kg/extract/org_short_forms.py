@@ -24,11 +24,15 @@ def use_full_names(parsed: list[Parsed]) -> None:
 def _use_aliases(parsed: list[Parsed]) -> None:
     names = {fold(p.org.name) for p in parsed}
     for p in parsed:
-        head = p.head
-        if head.alias and p.org.name.startswith(head.text):
-            full = head.alias + p.org.name[len(head.text):]
-            if fold(full) in names:
-                p.org.name = full
+        if p.org.name.startswith(p.head.text):
+            _rename(p.org, p.head, names)
+
+
+def _rename(org, head, names: set[str]) -> None:
+    """The short form's name under the head's alias, where the article names the body so."""
+    full = head.alias + org.name[len(head.text):] if head.alias else None
+    if full is not None and fold(full) in names:
+        org.name = full
 
 
 def _use_long_names(parsed: list[Parsed]) -> None:
@@ -73,5 +77,5 @@ def name_as_the_article(orgs: list, named: list) -> None:
     aliased = sorted((h for h in heads().values() if h.alias), key=lambda h: -len(h.text))
     for org in orgs:
         head = next((h for h in aliased if org.name.startswith(h.text + " ")), None)
-        if head is not None and fold(head.alias + org.name[len(head.text):]) in names:
-            org.name = head.alias + org.name[len(head.text):]
+        if head is not None:
+            _rename(org, head, names)

@@ -271,17 +271,10 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
     province = ctx.resolver.main_at("tỉnh")
     for i in range(len(words) if head_type in ("military", "other") and province else 0):
         loc = ctx.resolver.named(" ".join(words[i:]), "xã", ctx.sentence) if len(words) - i >= 2 else None
-        if loc is not None and loc.code and _province_of(loc).key == province.key:
+        if loc is not None and loc.code and loc.key[:1] == province.key:
             return loc, rest_end
-    if level:
-        return ctx.resolver.framed_any(level, ctx.sentence, end) or ctx.resolver.main_at("tỉnh"), rest_end
-    return ctx.resolver.main_at("tỉnh"), rest_end
-
-
-def _province_of(loc: Locality) -> Locality:
-    while loc.parent is not None:
-        loc = loc.parent
-    return loc
+    framed = ctx.resolver.framed_any(level, ctx.sentence, end) if level else None
+    return framed or ctx.resolver.main_at("tỉnh"), rest_end
 
 
 LONG_HEAD = 4  # words: a head this long is a name in itself ("Ngân hàng Nông nghiệp và Phát triển nông thôn")
@@ -339,7 +332,7 @@ def _lower_ok(text: str, m: re.Match, head: Head) -> bool:
     or a place-bound proper name does ("Trụ trì chùa Chrôi Tưm Sa Mon")."""
     if head.mode == "req":
         return True
-    if _COUNTED.search(text, 0, m.start()):
+    if _counted_re().search(text, 0, m.start()):
         return False  # "3 chùa Phật giáo Nam tông Khmer": pagodas counted, none named
     if head.mode == "sub" and head.type == "other":  # "tổ bảo vệ an ninh, trật tự ấp Tân Long"
         return _named_place_re().match(text, m.end(1)) is not None
@@ -352,7 +345,9 @@ def _named_place_re() -> re.Pattern:
     return re.compile(rf"[ \t]+(?i:{alternation(level_words())})[ \t]+[A-ZÀ-ỸĐ0-9]")
 
 
-_COUNTED = re.compile(r"(?:\d|(?<!\w)(?i:các|những|nhiều|mỗi|ngôi|hai|ba|bốn|năm))[ \t]+$")
+@lru_cache(maxsize=1)
+def _counted_re() -> re.Pattern:
+    return re.compile(rf"(?:\d|(?<!\w)(?i:{alternation(read_words('org_count_words.tsv'))}))[ \t]+$")
 
 
 @lru_cache(maxsize=1)

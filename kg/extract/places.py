@@ -93,6 +93,12 @@ def link_parents(mentions: list[Mention]) -> None:
             break
 
 
+def paragraph_start(paragraphs: list[int], pos: int, default: int) -> int:
+    """Where the paragraph holding `pos` starts (`paragraphs`: their sorted starts); `default` before the first."""
+    i = bisect.bisect_right(paragraphs, pos) - 1
+    return paragraphs[i] if i >= 0 else default
+
+
 def frame_communes(mentions: list[Mention], paragraphs: list[int]) -> None:
     """A village whose sentence names no commune lies in the commune its paragraph opens
     with: "Tại xã Sơn Vĩ, mô hình ... . Ông A, Bí thư Chi bộ thôn Lũng Làn, cho biết ..."."""
@@ -101,8 +107,7 @@ def frame_communes(mentions: list[Mention], paragraphs: list[int]) -> None:
     for m in mentions:
         if m.level != "thôn" or m.commune is not None or m.parent is not None or m.sentence.start in naming:
             continue  # "thôn Nà Lay của xã Vũ Lăng": the sentence says where
-        i = bisect.bisect_right(paragraphs, m.sentence.start) - 1
-        opening = paragraphs[i] if i >= 0 else 0
+        opening = paragraph_start(paragraphs, m.sentence.start, 0)
         # the closest earlier sentence of the paragraph naming a commune must open with it:
         # "... chỉ đạo xã Vũ Lăng nhân rộng. Thôn Nà Lay ..." ends the frame "Tại xã Tân Lập"
         last = max((start for start in naming if opening <= start < m.sentence.start), default=None)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Sentence, Statistic
+from kg.extract.org_places import level_words
 from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import fold
 
@@ -107,9 +108,9 @@ def _unit(text: str, pos: int) -> tuple[str, int]:
         more, more_end = _unit_words(text, end + comma.end(), 3)
         if fold(unit.split(", ")[-1]) in _level_words():  # "13 xã, thị trấn rà soát": levels listed
             n = next((n for n in range(len(more), 0, -1) if fold(" ".join(more[:n])) in _level_words()), 0)
-            if n and not re.match(r"[ \t]+[A-ZĐÀ-Ỹ0-9]", text[_unit_words(text, end + comma.end(), n)[1]:]):
-                more, more_end = _unit_words(text, end + comma.end(), n)
-                unit, end = f"{unit}, {' '.join(more)}", more_end
+            listed, listed_end = _unit_words(text, end + comma.end(), n) if n else ([], 0)
+            if listed and not re.match(r"[ \t]+[A-ZĐÀ-Ỹ0-9]", text[listed_end:]):
+                unit, end = f"{unit}, {' '.join(listed)}", listed_end
                 continue
         if _verb_next(text, end + comma.end()) or not _list_item(more, text, more_end, single=" " not in unit):
             break
@@ -127,7 +128,7 @@ def _finished(text: str, words: list[str], end: int) -> tuple[list[str], int]:
 
 @lru_cache(maxsize=1)
 def _level_words() -> frozenset[str]:
-    return frozenset(fold(w) for w, level, _canon in read_rows("locality_words.tsv") if level != "thôn")
+    return frozenset(w for w, (level, _canon) in level_words().items() if level != "thôn")
 
 
 def _verb_next(text: str, pos: int) -> bool:
