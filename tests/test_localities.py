@@ -88,6 +88,10 @@ def test_places(text, expected):
     # a small number after a village's name is part of the name; a figure is not
     ("Trưởng thôn Hua Nà 2, xã Mường Sai cho biết.", {("Hua Nà 2", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     ("Bản Pìn 12,5% hộ nghèo, xã Mường Sai.", {("Pìn", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+    # after a list of communes the sentence does not say whose village it is
+    ("Tại xã Mường Sai và xã Chiềng Khoong, bản Pìn ký giao ước.",
+     {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA, ("Pìn", "bản", None)}),
+    ("Tại xã Mường Sai, huyện Sông Mã, bản Pìn ký giao ước.", {MUONG_SAI, SONG_MA, SON_LA, ("Pìn", "bản", "Mường Sai")}),
 ])
 def test_villages(text, expected):
     assert places(text) == expected

@@ -25,6 +25,10 @@ def officers(text: str) -> set[tuple]:
     ("Linh mục Nguyễn Văn Hòa, Chánh xứ Tân Lập cho biết giáo xứ phối hợp với công an.",
      {("Nguyễn Văn Hòa", None, "Chánh xứ", None)}),
     ("Đại đức Thạch Sa, Trụ trì chùa Bốn Mặt cho biết.", {("Thạch Sa", None, "Trụ trì chùa Bốn Mặt", "Chùa Bốn Mặt")}),
+    # "Trụ trì chùa" alone: of the pagoda its sentence named before, else of none
+    ("Tại chùa Bốn Mặt, Đại đức Thạch Sa, Trụ trì chùa, cho biết.",
+     {("Thạch Sa", None, "Trụ trì chùa", "Chùa Bốn Mặt")}),
+    ("Đại đức Thạch Sa, Trụ trì chùa, cho biết.", {("Thạch Sa", None, "Trụ trì chùa", None)}),
     # rank, name, post after a comma
     ("Thượng tá Vũ Văn An, Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn cho biết.",
      {("Vũ Văn An", "Thượng tá", "Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),

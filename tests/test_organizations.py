@@ -201,6 +201,15 @@ def test_a_pagoda_or_parish_lies_in_the_commune_its_paragraph_is_about():
     assert organizations(text) == {("Chùa Bốn Mặt", "other", "Vũ Lăng"), ("Giáo xứ Thuận Nghĩa", "other", "Vũ Lăng")}
 
 
+def test_a_named_body_lies_where_the_text_says_it_is():
+    text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.\n\n"
+            "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Công ty TNHH Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "
+            "Công ty TNHH Đức Anh tài trợ.")
+    orgs = organizations(text)
+    assert {("Chùa Bốn Mặt", "other", "Pìn"), ("Công ty Trách nhiệm hữu hạn Hoa Mai", "business", "Bắc Sơn"),
+            ("Công ty Trách nhiệm hữu hạn Đức Anh", "business", "Lạng Sơn")} <= orgs
+
+
 def test_a_team_in_lower_case_is_one_where_its_place_follows():
     text = "Tổ bảo vệ an ninh, trật tự ấp Tân Long tuần tra; các tổ tự quản ấp Tân Long họp; tổ tự quản là mô hình hay."
     assert organizations(text) == {("Tổ bảo vệ an ninh, trật tự ấp Tân Long", "other", "Tân Long")}

@@ -253,7 +253,8 @@ def _proper(text, start, end, head, ctx) -> Parsed | None:
 
 def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str = "",
                   head_type: str = "") -> tuple[Locality | None, int]:
-    """A place in brackets right after the name, else one the name ends with, else (a pagoda,
+    """A place in brackets right after the name, else one the name ends with, else one stated
+    right after it ("ở ấp B"), else (a pagoda,
     a parish: a head with a level) the place of that level the paragraph is about, else the
     article's province."""
     m = re.match(r"[ \t]*\(", text[rest_end:])
@@ -266,6 +267,11 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
     for i in range(len(words)):
         for loc in ctx.resolver.by_name.get(fold(" ".join(words[i:])), []):
             return loc, rest_end
+    stated = _STATED.match(text, rest_end)  # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"
+    if stated:
+        place = place_at(text, stated.end(), ctx.resolver, ctx.sentence)
+        if place is not None and place.loc is not None and not place.level:
+            return place.loc, rest_end
     # "Đồn Biên phòng Xín Cái", "Giáo xứ Thanh Châu": a post or parish named after a commune of
     # the article's district or province (not a firm or school: "Trường THCS Lê Lợi" is the man's)
     province = ctx.resolver.main_at("tỉnh")
@@ -277,6 +283,7 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
     return framed or ctx.resolver.main_at("tỉnh"), rest_end
 
 
+_STATED = re.compile(r"[ \t]+(?:ở|tại|đóng trên địa bàn)[ \t]+")
 LONG_HEAD = 4  # words: a head this long is a name in itself ("Ngân hàng Nông nghiệp và Phát triển nông thôn")
 
 _MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,

@@ -81,7 +81,7 @@ def link_parents(mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         m.parent = None
         if m.level == "thôn":
-            m.commune = next((o for o in reversed(mentions[:i]) if o.sentence is m.sentence and o.level == "xã"), None)
+            m.commune = _sole_commune_before(mentions[:i], m.sentence)
         for other in mentions[i + 1:]:
             if other.sentence is not m.sentence or other.begin - m.tail > _NEAR:
                 break
@@ -91,6 +91,24 @@ def link_parents(mentions: list[Mention]) -> None:
             if _gap_re().fullmatch(gap):
                 m.parent = other
             break
+
+
+_JOINED = re.compile(r"\s*(?:,|và|hoặc)\s*")
+
+
+def _sole_commune_before(earlier: list[Mention], sentence: Sentence) -> Mention | None:
+    """The commune named last before a village in its sentence, unless it ends a list of
+    communes: "Tại Phường 1 và phường Khánh Hòa, khóm 4 ..." does not say whose khóm 4 is."""
+    communes = [o for o in earlier if o.sentence is sentence and o.level == "xã"]
+    if not communes:
+        return None
+    last = communes[-1]
+    if len(communes) > 1:
+        prev = communes[-2]
+        gap = sentence.text[prev.end - sentence.start: last.begin - sentence.start]
+        if _JOINED.fullmatch(gap):
+            return None
+    return last
 
 
 def paragraph_start(paragraphs: list[int], pos: int, default: int) -> int:
