@@ -201,6 +201,14 @@ def test_a_pagoda_or_parish_lies_in_the_commune_its_paragraph_is_about():
     assert organizations(text) == {("Chùa Bốn Mặt", "other", "Vũ Lăng"), ("Giáo xứ Thuận Nghĩa", "other", "Vũ Lăng")}
 
 
+def test_a_bare_level_word_never_takes_a_place_of_another_type():
+    text = ("Xã Vũ Lăng, huyện Bắc Sơn đạt chuẩn; Trưởng Công an xã Vũ Lăng phát biểu.\n\n"
+            "Ông Đỗ Minh Châu ở thị trấn Bắc Sơn phối hợp với Công an thị trấn. UBND phường tặng giấy khen.")
+    orgs = organizations(text)
+    assert ("Công an thị trấn Bắc Sơn", "police", "Bắc Sơn") in orgs
+    assert not any("thị trấn Vũ Lăng" in name or "phường" in name for name, _, _ in orgs)
+
+
 def test_a_named_body_lies_where_the_text_says_it_is():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.\n\n"
             "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Công ty TNHH Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "

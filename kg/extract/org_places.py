@@ -68,6 +68,12 @@ def type_word(loc: Locality) -> str:
     return unit.type.lower()
 
 
+def _of_type(loc: Locality, word: str) -> bool:
+    """Is the unit of the type `word` ("phường", "thị trấn") says, as far as the map tells?"""
+    unit = gazetteer.load().get(loc.level, loc.code) if loc.code and loc.level != "thôn" else None
+    return unit is None or unit.type.lower() == word
+
+
 def _before_person(run: str) -> str:
     """"Ón Hoàng Văn Yên" after "bản": the place ends where a person's name starts."""
     words = run.split()
@@ -156,6 +162,15 @@ class Resolver:
     def framed_any(self, level: str, sentence: Sentence, pos: int) -> Locality | None:
         """framed() whatever the type of the place ("Tại phường A, chùa B ...")."""
         return self.framed(level, "", sentence, pos, any_type=True)
+
+    def only_of_type(self, level: str, word: str, sentence: Sentence) -> Locality | None:
+        """The article's one place of that level and type, else the one its sentence names, else None."""
+        found = {loc.code: loc for locs in self.by_name.values() for loc in locs
+                 if loc.level == level and loc.code and _of_type(loc, word)}
+        if len(found) > 1:
+            found = {code: loc for code, loc in found.items()
+                     if any(x.code == code for x in self.by_sentence.get(sentence.start, ()))}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""
@@ -256,6 +271,9 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
     if level == "thôn" or _plural_re().match(text, m.end("word")):
         return None
     loc = resolver.framed(level, canon, sentence, m.start("word")) or resolver.main_at(level, climb=False)
+    if loc is not None and not _of_type(loc, canon):
+        # "Công an thị trấn" in an article mostly about a xã: the thị trấn it names, if only one
+        loc = resolver.only_of_type(level, canon, sentence)
     return Place(canon, loc.name if loc else None, loc, m.end("word"), level)
 
 
