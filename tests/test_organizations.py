@@ -71,6 +71,12 @@ def test_expand(text, expected):
     ("Nông trường Sông Hậu (huyện Cờ Đỏ, thành phố Cần Thơ) ủng hộ.", {("Nông trường Sông Hậu", "business", "Cờ Đỏ")}),
     ("Tại huyện Bắc Sơn, tỉnh Lạng Sơn, Trường THCS Bắc Sơn và Công ty Xăng dầu Lạng Sơn ủng hộ.",
      {("Trường Trung học cơ sở Bắc Sơn", "school", "Bắc Sơn"), ("Công ty Xăng dầu Lạng Sơn", "business", "Lạng Sơn")}),
+    # schools of several levels and boarding schools for ethnic minorities; a kind of school alone is none
+    ("Tại huyện Bắc Sơn, tỉnh Lạng Sơn, Trường PTDTNT THCS và THPT Bắc Sơn và Trường TH&THCS Vũ Lăng ủng hộ.",
+     {("Trường Phổ thông Dân tộc nội trú Trung học cơ sở và Trung học phổ thông Bắc Sơn", "school", "Bắc Sơn"),
+      ("Trường Tiểu học và Trung học cơ sở Vũ Lăng", "school", "Lạng Sơn")}),
+    ("Tại huyện Bắc Sơn, tỉnh Lạng Sơn, Trường Trung học cơ sở trên địa bàn và Trường THCS và THPT Hữu Vĩnh ủng hộ.",
+     {("Trường Trung học cơ sở và Trung học phổ thông Hữu Vĩnh", "school", "Lạng Sơn")}),
     # a number after "xã" counts what follows; after "Phường" it can be the ward's name
     ("Ở xã Tân Lập, huyện Bắc Sơn, người dân đã cung cấp cho Công an xã 15 tin báo.",
      {("Công an xã Tân Lập", "police", "Tân Lập")}),

@@ -243,8 +243,8 @@ def _anchored(text, start, end, cut, head, found, ctx) -> Parsed:
 def _proper(text, start, end, head, ctx) -> Parsed | None:
     """"Trường THPT Sông Mã", "Công ty Xăng dầu Tiền Giang", "Trại giam A2 (Diên Khánh, Khánh Hòa)"."""
     rest_end = name_words(text, end, ctx)
-    if rest_end is None and len(head.text.split()) < LONG_HEAD:
-        return None
+    if rest_end is None and (len(head.text.split()) < LONG_HEAD or head.type == "school"):
+        return None  # "Trường Trung học cơ sở" alone is a kind of school, not one
     rest_end = end if rest_end is None else rest_end
     name = compose(head.text, text[end:rest_end])
     loc, stop = _proper_place(text, end, rest_end, ctx, head.level, head.type)
