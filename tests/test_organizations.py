@@ -215,6 +215,13 @@ def test_a_bare_level_word_never_takes_a_place_of_another_type():
     assert not any("thị trấn Vũ Lăng" in name or "phường" in name for name, _, _ in orgs)
 
 
+def test_a_mass_body_named_alone_is_the_one_named_with_the_same_place():
+    text = ("Hội Cựu chiến binh chung tay giữ gìn an ninh.\n\n"
+            "Hội Cựu chiến binh huyện Bắc Sơn, tỉnh Lạng Sơn phối hợp với Hội CCB xã Vũ Lăng tuần tra.")
+    assert organizations(text) == {("Hội Cựu chiến binh huyện Bắc Sơn", "mass", "Bắc Sơn"),
+                                   ("Hội Cựu chiến binh xã Vũ Lăng", "mass", "Vũ Lăng")}
+
+
 def test_a_named_body_lies_where_the_text_says_it_is():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.\n\n"
             "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Công ty TNHH Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "

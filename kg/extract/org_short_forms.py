@@ -2,7 +2,8 @@
 
 "MTTQ huyện" after "Ủy ban MTTQ huyện Bình Lục" (a head's alias, organizations.tsv), and
 "BCĐ huyện" after "Ban Chỉ đạo phòng, chống tội phạm ... huyện Gio Linh" (a head and its
-place alone, when the article names one longer body of that head and place).
+place alone, when the article names one longer body of that head and place), "Hội Cựu chiến
+binh" alone beside "Hội Cựu chiến binh huyện Gia Lộc".
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def use_full_names(parsed: list[Parsed]) -> None:
     """Rename each short form in place: the renamed body is the same object wherever it is used."""
     _use_aliases(parsed)
     _use_long_names(parsed)
+    _use_placed_names(parsed)
 
 
 def _use_aliases(parsed: list[Parsed]) -> None:
@@ -43,6 +45,20 @@ def _use_long_names(parsed: list[Parsed]) -> None:
         longer = {q.org.name for q in parsed if _longer(q, p, place)}
         if len(longer) == 1:
             p.org.name = longer.pop()
+
+
+def _use_placed_names(parsed: list[Parsed]) -> None:
+    """"Hội Cựu chiến binh" written alone, in an article that names "Hội Cựu chiến binh huyện
+    Gia Lộc": the one body of that head at the place the bare name was given."""
+    for p in parsed:
+        if p.head.mode != "ctx" or fold(p.org.name) != fold(p.head.text) or p.org.locality is None:
+            continue
+        placed = {q.org.name for q in parsed
+                  if q is not p and q.head is p.head and q.org.locality is not None
+                  and q.org.locality.key == p.org.locality.key and q.org.locality.level == p.org.locality.level
+                  and fold(q.org.name).startswith(fold(p.head.text) + " ")}
+        if len(placed) == 1:
+            p.org.name = placed.pop()
 
 
 def _place_part(p: Parsed) -> str | None:
