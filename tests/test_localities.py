@@ -97,6 +97,16 @@ def test_villages(text, expected):
     assert places(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a commune merged away before the map was made, under the district the text gives
+    ("Tại xã Mường Lạn Cũ, huyện Sông Mã, bản Pìn họp.",
+     {("Mường Lạn Cũ", "xã", "Sông Mã"), SONG_MA, SON_LA, ("Pìn", "bản", "Mường Lạn Cũ")}),
+    ("Huyện Sông Mã ra quân.\nCông an xã Mường Lạn Cũ tuần tra.", {("Mường Lạn Cũ", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+])
+def test_communes_the_map_lacks(text, expected):
+    assert places(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu.",   # a person after the level word
     "Ông Quang Bình cho biết.",                       # a district's name as a given name
@@ -113,6 +123,8 @@ def test_villages(text, expected):
     "Sư sãi chùa Phước Long và nhà thờ Sông Mã tham gia.",  # a pagoda's and a church's names
     # a place's name right after a street word is the street's
     "Tổ tuần tra đi qua hẻm Thới Bình, ngõ Sông Mã và kiệt Đan Phượng.",
+    # after "xã", a name the map lacks is no commune when it is one syllable or a district's name
+    "Công an xã Bán chuyên trách tuần tra; xã Côn Đảo chưa có.",
 ])
 def test_not_places(text):
     assert places(text) == set()

@@ -222,6 +222,11 @@ def test_a_mass_body_named_alone_is_the_one_named_with_the_same_place():
                                    ("Hội Cựu chiến binh xã Vũ Lăng", "mass", "Vũ Lăng")}
 
 
+def test_one_unknown_syllable_after_xa_is_no_commune():
+    text = "Xã Vũ Lăng, huyện Bắc Sơn ra quân.\n\nCông an xã Bán chuyên trách tuần tra."
+    assert organizations(text) == {("Công an xã Vũ Lăng", "police", "Vũ Lăng")}
+
+
 def test_a_named_body_lies_where_the_text_says_it_is():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.\n\n"
             "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Công ty TNHH Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "

@@ -99,7 +99,7 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     text, start, end = s.text, m.start("items"), m.end("items")
     begin = s.start + m.start()
     while True:
-        fitted = _fit(level, canon, text, start, end, first=not out, short=len(m.group("word")) <= 3)
+        fitted = _fit(level, canon, text, start, end, first=not out, word=m.group("word"))
         if fitted is None:
             break
         name, end = fitted
@@ -114,11 +114,13 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
     return out
 
 
-def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, short: bool = False):
+def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, word: str = ""):
     """(name, end) of the place written at start:end, checked against the gazetteer.
 
     After an abbreviated level word ("P.", "TX") only a name the gazetteer knows is a
-    place: "Ảnh: Q. Anh" is a photo credit.
+    place: "Ảnh: Q. Anh" is a photo credit. After "xã", one it lacks is a place if it has
+    two syllables or more: "xã Vĩnh Thạch" (merged away before the map was made), not "xã
+    Bán chuyên trách".
     """
     name = text[start:end]
     if level == "thôn":
@@ -139,6 +141,7 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, s
     if not first:
         return None
     found = _typo(level, text, start, end) or _trimmed(level, name, start)
+    short = len(word) <= 3 and not (fold(word) == "xã" and " " in name and not known_names(name, _higher(level)))
     return found or (None if short else _unknown(level, name, end))
 
 

@@ -266,7 +266,8 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
             name, loc = found
             return Place(canon, name, loc, m.start("name") + len(name))
         run = _before_person(run)
-        if level == "thôn" or not (person_like(run) or _a_count(run, canon, level)):
+        # one unknown syllable is no commune: "Công an xã Bán chuyên trách" is the semi-professional police
+        if level == "thôn" or not (person_like(run) or _a_count(run, canon, level) or (level == "xã" and " " not in run)):
             return Place(canon, run, None, m.start("name") + len(run))
     if level == "thôn" or _plural_re().match(text, m.end("word")):
         return None
