@@ -198,10 +198,9 @@ class ArticleGraph:
         if loc.successor:
             self.add(iri, V["kgo:successor"], vi(loc.successor))
         if loc.parent is not None:
-            parent = kgid("locality/" + place_path(loc.parent, self.article.stem))
-            self.add(iri, V["kgo:parent"], parent)
-            self.add(parent, A, V["kgo:Locality"])
-            self.add(parent, LABEL, vi(loc.parent.map_name))
+            # the whole chain up to the province, as for the places the article locates (a
+            # body's place read off the map, "Công an xã Hoà Bình", may be the only one in it)
+            self.add(iri, V["kgo:parent"], self.locality(loc.parent))
         return iri
 
     def organization(self, org: Organization, mentioned: bool = True) -> str:

@@ -46,6 +46,15 @@ _GAPS = re.compile(rf"[\s{re.escape(_QUOTES)}]{{2,}}|[^\S ]|[{re.escape(_QUOTES)
 _SPACES = re.compile(r"\s+")
 
 
+_NEW_PAIRS = {new: old for old, new in _PAIRS.items()}
+_NEW_STYLE = re.compile("(" + "|".join(sorted(_NEW_PAIRS, key=len, reverse=True)) + r")(?!\w)")
+
+
+def old_style_tones(text: str) -> str:
+    """canonical_tones the other way: "Ủy ban" -> "Uỷ ban", for matching words listed in one style."""
+    return _NEW_STYLE.sub(lambda m: _NEW_PAIRS[m.group(1)], nfc(text))
+
+
 def canonical_tones(text: str) -> str:
     """Rewrite tone placement to one convention, keeping case and diacritics.
 

@@ -141,3 +141,16 @@ def test_a_village_the_map_cannot_place_stays_within_its_article(tmp_path):
     villages = [s for s in g.subjects(RDF.type, KGO.Locality) if str(s).endswith("/hưng-long")]
     assert len(villages) == 2
     assert all("/unplaced/" in str(v) for v in villages)
+
+
+def test_a_place_read_off_the_map_for_a_body_comes_with_its_chain_and_one_rank_label(tmp_path):
+    # "CAX Hoà Bình" is read only by the organisation parser; the map puts Hòa Bình in the city
+    # of Kon Tum, which the article never names: the city still has its sentence and its level
+    from kg.validate import validate_graph
+    (tmp_path / "a.txt").write_text("Bài A\n\nThượng uý A Duy, Phó Trưởng CAX Hoà Bình, huyện Sa Thầy cho biết. "
+                                    "Thượng úy Y Duy, Trưởng Công an xã Hơ Moong cho biết.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert validate_graph(g).violations == []
+    ranks = [c for c in g.subjects(RDF.type, SKOS.Concept) if "/rank/" in str(c)]
+    assert len(ranks) == 1 and [str(x) for x in g.objects(ranks[0], SKOS.prefLabel)] == ["Thượng úy"]

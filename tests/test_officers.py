@@ -29,6 +29,8 @@ def officers(text: str) -> set[tuple]:
     ("Tại chùa Bốn Mặt, Đại đức Thạch Sa, Trụ trì chùa, cho biết.",
      {("Thạch Sa", None, "Trụ trì chùa", "Chùa Bốn Mặt")}),
     ("Đại đức Thạch Sa, Trụ trì chùa, cho biết.", {("Thạch Sa", None, "Trụ trì chùa", None)}),
+    # a rank printed with the old tone placement is the listed rank
+    ("Thượng uý Vũ Văn An cho biết.", {("Vũ Văn An", "Thượng úy", None, None)}),
     # rank, name, post after a comma
     ("Thượng tá Vũ Văn An, Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn cho biết.",
      {("Vũ Văn An", "Thượng tá", "Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),

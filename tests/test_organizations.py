@@ -227,6 +227,14 @@ def test_one_unknown_syllable_after_xa_is_no_commune():
     assert organizations(text) == {("Công an xã Vũ Lăng", "police", "Vũ Lăng")}
 
 
+def test_heads_in_either_tone_placement_and_a_body_listed_after_a_level_word():
+    text = ("Xã Vũ Lăng, huyện Bắc Sơn ra quân.\n\n"
+            "Uỷ ban MTTQ Việt Nam xã phối hợp với Hội Nông dân huyện và Huyện đoàn Bắc Sơn; Công an xã, thị trấn tuần tra.")
+    assert organizations(text) == {("Ủy ban Mặt trận Tổ quốc Việt Nam xã Vũ Lăng", "front", "Vũ Lăng"),
+                                   ("Hội Nông dân huyện Bắc Sơn", "mass", "Bắc Sơn"),
+                                   ("Huyện đoàn Bắc Sơn", "mass", "Bắc Sơn")}
+
+
 def test_a_named_body_lies_where_the_text_says_it_is():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.\n\n"
             "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Công ty TNHH Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "

@@ -15,7 +15,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Officer, Organization, Sentence
 from kg.extract.org_places import Resolver, level_words
-from kg.extract.org_tails import head_re
+from kg.extract.org_tails import both_tones, head_re
 from kg.extract.organizations import Context, expand
 from kg.extract.patterns import CAP, alternation, ialternation, lead
 from kg.extract.posts import Post, PostList, post_lists, title_re
@@ -42,6 +42,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     rank_words, honor_words, surname_words = (read_words(f) for f in ("ranks.tsv", "honorifics.tsv", "surnames.tsv"))
+    rank_words, honor_words = sorted(both_tones(rank_words)), sorted(both_tones(honor_words))  # "Thượng uý"
     ranks, honor, surnames = alternation(rank_words), alternation(honor_words), alternation(surname_words)
     return {
         "titled": re.compile(rf"{lead([*rank_words, *honor_words])}(?<!\w)(?:(?P<rank>(?i:{ranks}))|(?i:{honor}))"
@@ -55,6 +56,16 @@ def _patterns() -> dict[str, re.Pattern]:
         "holds_as_agent": _verbs_re(read_words("post_verbs.tsv")),
         "agent": re.compile(r"(?<!\w)do[ \t]+$", re.I),
     }
+
+
+@lru_cache(maxsize=1)
+def _rank_forms() -> dict[str, str]:
+    return {fold(rank): rank for rank in read_words("ranks.tsv")}
+
+
+def _listed_rank(printed: str) -> str:
+    """The rank as ranks.tsv writes it ("thượng uý" -> "Thượng úy"): one label for one rank."""
+    return _rank_forms().get(fold(printed), printed.capitalize())
 
 
 def _verbs_re(verbs) -> re.Pattern:
@@ -99,7 +110,7 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
         name = trim_name(m.group("name"))
         if name and not _starts_post_or_body(text, m.start("name")):
             rank = m.group("rank")
-            out.append(Candidate(m.start(), m.start("name") + len(name), name, rank.capitalize() if rank else None, True))
+            out.append(Candidate(m.start(), m.start("name") + len(name), name, _listed_rank(rank) if rank else None, True))
     taken = [(c.start, c.end) for c in out]
     for m in _patterns()["family"].finditer(text):
         start = _after_lists(m.start("name"), lists)

@@ -287,6 +287,7 @@ def _a_count(run: str, canon: str, level: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _plural_re() -> re.Pattern:
-    """"Công an xã, thị trấn": a level word listed with another is generic, not a place."""
+    """"Công an xã, thị trấn": a level word listed with another is generic, not a place
+    ("Hội Nông dân huyện và Huyện đoàn Đức Hòa" lists a body, "Huyện đoàn", after it)."""
     words = alternation(w for w, (lvl, _c) in level_words().items() if lvl != "thôn")
-    return re.compile(rf"\s*(?:,|và|hoặc|/)\s*(?i:{words})(?!\w)")
+    return re.compile(rf"\s*(?:,|và|hoặc|/)\s*(?i:{words})(?!\w)(?![ \t]+(?i:ủy|uỷ|đoàn|đội)(?!\w))")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.data import read_words
 from kg.extract.org_places import Place, level_words, person_like, place_at
 from kg.extract.patterns import CAP, ialternation, lead
-from kg.text import canonical_tones, fold
+from kg.text import canonical_tones, fold, old_style_tones
 
 MAX_TAIL = 30        # words; a longer run is prose, not a name
 MAX_BARE_TAIL = 6    # words of a team's tail when nothing (parent, place) closes it
@@ -39,7 +39,7 @@ class Anchor:
 
 def both_tones(words) -> set[str]:
     """Each word in both tone placements ("Tòa án", "Toà án"): news prints either."""
-    return {w for word in words for w in (word, canonical_tones(word))}
+    return {w for word in words for w in (word, canonical_tones(word), old_style_tones(word))}
 
 
 def _orgs():
