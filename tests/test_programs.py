@@ -119,6 +119,8 @@ def test_lists(text, expected):
     ("Xã thực hiện mô hình tự quản về an ninh trật tự.", set()),
     ("Mô hình này được người dân đồng tình ủng hộ; từ khi có mô hình, tình hình ổn định.", set()),
     ("Năm 2023, huyện có 45 mô hình tự quản về ANTT hoạt động hiệu quả.", set()),
+    # what is said of a model, not its name
+    ("Chị Lan cho biết mô hình hiện có 54 hội viên; mô hình cần nhân rộng ra các xã.", set()),
 ])
 def test_unquoted_models(text, expected):
     assert programs(text) == expected
