@@ -88,6 +88,9 @@ def test_places(text, expected):
     # a small number after a village's name is part of the name; a figure is not
     ("Trưởng thôn Hua Nà 2, xã Mường Sai cho biết.", {("Hua Nà 2", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     ("Bản Pìn 12,5% hộ nghèo, xã Mường Sai.", {("Pìn", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+    # a list is of numbers or of names: "Hội Cựu chiến binh" is no village
+    ("Tại thôn 3, Hội Cựu chiến binh xã Mường Sai phối hợp; bản 4, 5 họp.",
+     {("3", "thôn", "Mường Sai"), ("4", "bản", "Mường Sai"), ("5", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     # after a list of communes the sentence does not say whose village it is
     ("Tại xã Mường Sai và xã Chiềng Khoong, bản Pìn ký giao ước.",
      {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA, ("Pìn", "bản", None)}),
@@ -125,6 +128,8 @@ def test_communes_the_map_lacks(text, expected):
     "Tổ tuần tra đi qua hẻm Thới Bình, ngõ Sông Mã và kiệt Đan Phượng.",
     # after "xã", a name the map lacks is no commune when it is one syllable or a district's name
     "Công an xã Bán chuyên trách tuần tra; xã Côn Đảo chưa có.",
+    # a village word inside a Highlands personal name
+    "Chị H’Hen Buôn Yă và anh Y Thuôn Buôn Krông cho biết.",
 ])
 def test_not_places(text):
     assert places(text) == set()

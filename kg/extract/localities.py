@@ -79,6 +79,8 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
                 continue  # "CôngTỉnh": not a word of its own
             if _compound_re().search(s.text[: m.start()]):
                 continue  # "già làng Phạm Văn Nam": a village elder, not a village
+            if word[0].isupper() and _in_personal_name(s.text[: m.start()]):
+                continue  # "Y Thuôn Buôn Krông": a person
             level, canon = _words()[fold(word)]
             if level == "thôn" and word[0].isupper() and _starts_bigger_name(word, m.group("items")):
                 continue  # "Sóc Trăng", "Buôn Ma Thuột": a province's or district's name, read bare
@@ -86,6 +88,18 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
             out += found
     return out
+
+
+def _in_personal_name(before: str) -> bool:
+    """Does `before` end inside a Highlands personal name ("anh Y Thuôn ")?"""
+    words = before.split()
+    run = []
+    for w in reversed(words[-4:]):
+        if not w[0].isupper() or not w[-1].isalpha():
+            break
+        run.append(w)
+    starts = context_words()["name_start"]
+    return any(w == p or (p[-1] in "'’" and w.startswith(p)) for w in run for p in starts)
 
 
 def _starts_bigger_name(word: str, name: str) -> bool:
@@ -105,8 +119,8 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
         name, end = fitted
         out.append(Mention(canon, level, name, s, s.start + start, s.start + end, typed=True, begin=begin))
         nxt = _next_item_re().match(text, end)
-        if not nxt:
-            break
+        if not nxt or nxt.group("item")[0].isdigit() != name[0].isdigit():
+            break  # "thôn 3, Hội Cựu chiến binh": a list is of numbers or of names
         start, end = nxt.start("item"), nxt.end("item")
         begin = s.start + start
     for mention in out:
