@@ -29,6 +29,10 @@ def officers(text: str) -> set[tuple]:
     ("Tại chùa Bốn Mặt, Đại đức Thạch Sa, Trụ trì chùa, cho biết.",
      {("Thạch Sa", None, "Trụ trì chùa", "Chùa Bốn Mặt")}),
     ("Đại đức Thạch Sa, Trụ trì chùa, cho biết.", {("Thạch Sa", None, "Trụ trì chùa", None)}),
+    # a small number after a village's name is part of it, in posts and bodies as in places
+    ("Anh Lê Văn Phúc, thành viên tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2, xã Mường Sai cho biết.",
+     {("Lê Văn Phúc", None, "thành viên tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2",
+       "Tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2")}),
     # a rank printed with the old tone placement is the listed rank
     ("Thượng uý Vũ Văn An cho biết.", {("Vũ Văn An", "Thượng úy", None, None)}),
     # rank, name, post after a comma

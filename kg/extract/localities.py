@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import NAME, NUMBER_NAME, lead
+from kg.extract.patterns import NAME, NUMBER_NAME, VILLAGE_NUMBER, lead
 from kg.extract.places import Mention, frame_communes, known_names, link_parents, localities_of, resolve
 from kg.text import fold
 
@@ -142,9 +142,8 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
             return None
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
             return None
-        # "thôn Đồng Lạc 2": a small number right after a village's name is part of it
-        more = re.match(r" \d{1,2}(?![\d,.]\d|[\w%/])", text[end:])
-        return (name + more.group(0), end + more.end()) if more else (name, end)
+        more = VILLAGE_NUMBER.match(text, end)
+        return (name + more.group(0), more.end()) if more else (name, end)
     if name[0].isdigit():
         return (name, end) if known_names(f"{canon.capitalize()} {name}", _levels(level)) else None
     name, end = _joined(level, name, text, end)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import CAP, NUMBER_NAME, alternation
+from kg.extract.patterns import CAP, NUMBER_NAME, VILLAGE_NUMBER, alternation
 from kg.extract.places import frame_re, known_names, paragraph_start
 from kg.text import fold
 
@@ -260,6 +260,9 @@ def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Pla
 def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> Place | None:
     level, canon = level_words()[fold(m.group("word"))]
     run = m.group("name")
+    if run and level == "thôn" and not run[0].isdigit():
+        more = VILLAGE_NUMBER.match(text, m.end("name"))  # "ấp Bình Tiền 2"
+        run += more.group(0) if more else ""
     if run:
         found = known_prefix(run, level, resolver, sentence)
         if found:
