@@ -104,7 +104,11 @@ def test_villages(text, expected):
     # a commune merged away before the map was made, under the district the text gives
     ("Tại xã Mường Lạn Cũ, huyện Sông Mã, bản Pìn họp.",
      {("Mường Lạn Cũ", "xã", "Sông Mã"), SONG_MA, SON_LA, ("Pìn", "bản", "Mường Lạn Cũ")}),
-    ("Huyện Sông Mã ra quân.\nCông an xã Mường Lạn Cũ tuần tra.", {("Mường Lạn Cũ", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+    ("Huyện Sông Mã ra quân.\nTại xã Mường Lạn Cũ, Công an xã tuần tra.", {("Mường Lạn Cũ", "xã", "Sông Mã"), SONG_MA, SON_LA}),
+    ("Huyện Sông Mã có hai xã Mường Lạn Cũ, Mường Sai.", {("Mường Lạn Cũ", "xã", "Sông Mã"), MUONG_SAI, SONG_MA, SON_LA}),
+    # with nothing to show it is a commune, a name after a post is as often a person's
+    ("Huyện Sông Mã ra quân.\nChủ tịch UBND xã Ksor Tiên, xã Mường Sai cho biết.", {MUONG_SAI, SONG_MA, SON_LA}),
+    ("Huyện Sông Mã ra quân.\nXã Anh Hùng Giữ Vững Bình Yên; Công an xã Phối Hợp với dân.", {SONG_MA, SON_LA}),
 ])
 def test_communes_the_map_lacks(text, expected):
     assert places(text) == expected

@@ -33,6 +33,8 @@ def officers(text: str) -> set[tuple]:
     ("Anh Lê Văn Phúc, thành viên tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2, xã Mường Sai cho biết.",
      {("Lê Văn Phúc", None, "thành viên tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2",
        "Tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2")}),
+    # a kind of school after the post is part of the post, no body
+    ("Ông Lê Văn Bình, Hiệu trưởng Trường THCS, cho biết.", {("Lê Văn Bình", None, "Hiệu trưởng Trường Trung học cơ sở", None)}),
     # a rank printed with the old tone placement is the listed rank
     ("Thượng uý Vũ Văn An cho biết.", {("Vũ Văn An", "Thượng úy", None, None)}),
     # rank, name, post after a comma

@@ -237,11 +237,30 @@ def test_heads_in_either_tone_placement_and_a_body_listed_after_a_level_word():
 
 def test_a_named_body_lies_where_the_text_says_it_is():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân.\n\n"
-            "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Công ty TNHH Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "
+            "Chùa Bốn Mặt ở thôn Pìn, xã Vũ Lăng và Trường THCS Hoa Mai tại thị trấn Bắc Sơn cùng tham gia; "
             "Công ty TNHH Đức Anh tài trợ.")
     orgs = organizations(text)
-    assert {("Chùa Bốn Mặt", "other", "Pìn"), ("Công ty Trách nhiệm hữu hạn Hoa Mai", "business", "Bắc Sơn"),
+    assert {("Chùa Bốn Mặt", "other", "Pìn"), ("Trường Trung học cơ sở Hoa Mai", "school", "Bắc Sơn"),
             ("Công ty Trách nhiệm hữu hạn Đức Anh", "business", "Lạng Sơn")} <= orgs
+
+
+def test_a_bare_town_police_is_not_that_of_a_town_in_another_district():
+    text = ("Xã Vũ Lăng, huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Đối tượng trú tại thị trấn Đồng Mỏ, huyện Chi Lăng bị bắt. "
+            "Công an huyện Bắc Sơn chỉ đạo Công an xã và Công an thị trấn tuần tra.")
+    assert not any("Đồng Mỏ" in name for name, _, _ in organizations(text))
+
+
+def test_a_count_after_a_village_is_no_part_of_a_team_name():
+    text = "Xã Vũ Lăng, huyện Bắc Sơn ra quân. Tổ tự quản thôn Pìn 3 năm qua hoạt động tốt; tổ bảo vệ an ninh, trật tự thôn Nà Lay 2 họp."
+    assert organizations(text) == {("Tổ tự quản thôn Pìn", "other", "Pìn"),
+                                   ("Tổ bảo vệ an ninh, trật tự thôn Nà Lay 2", "other", "Nà Lay 2")}
+
+
+def test_a_firm_is_not_where_its_worker_lives():
+    text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Anh Lê Văn Tèo, công nhân Công ty TNHH Hoa Mai ở thôn Pìn, "
+            "xã Vũ Lăng bị bắt; Công an thị trấn và Công an xã Vũ Lăng tuần tra.")
+    orgs = organizations(text)
+    assert ("Công ty Trách nhiệm hữu hạn Hoa Mai", "business", "Lạng Sơn") in orgs
 
 
 def test_a_team_in_lower_case_is_one_where_its_place_follows():

@@ -15,8 +15,8 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import NAME, NUMBER_NAME, VILLAGE_NUMBER, lead
-from kg.extract.places import Mention, frame_communes, known_names, link_parents, localities_of, resolve
+from kg.extract.patterns import NAME, NUMBER_NAME, lead
+from kg.extract.places import Mention, frame_communes, known_names, link_parents, localities_of, resolve, village_number
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
@@ -117,7 +117,8 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
         if fitted is None:
             break
         name, end = fitted
-        out.append(Mention(canon, level, name, s, s.start + start, s.start + end, typed=True, begin=begin))
+        loose = level == "xã" and len(m.group("word")) <= 3 and not known_names(name, ("xã",))
+        out.append(Mention(canon, level, name, s, s.start + start, s.start + end, typed=True, begin=begin, loose=loose))
         nxt = _next_item_re().match(text, end)
         if not nxt or nxt.group("item")[0].isdigit() != name[0].isdigit():
             break  # "thôn 3, Hội Cựu chiến binh": a list is of numbers or of names
@@ -142,7 +143,7 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
             return None
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
             return None
-        more = VILLAGE_NUMBER.match(text, end)
+        more = village_number().match(text, end)
         return (name + more.group(0), more.end()) if more else (name, end)
     if name[0].isdigit():
         return (name, end) if known_names(f"{canon.capitalize()} {name}", _levels(level)) else None
@@ -156,6 +157,27 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
     found = _typo(level, text, start, end) or _trimmed(level, name, start)
     short = len(word) <= 3 and not (fold(word) == "xã" and " " in name and not known_names(name, _higher(level)))
     return found or (None if short else _unknown(level, name, end))
+
+
+def _shown_communes(mentions: list[Mention]) -> list[Mention]:
+    """Communes the map lacks, kept where the text shows one is a commune: its district written
+    after it ("xã Vĩnh Thạch, huyện Vĩnh Linh"), a village before it ("thôn Tân Mỹ, xã Vĩnh
+    Thạch"), a locative or a count before it ("Tại xã Hải Lý", "hai xã Vĩnh Thạch"), in one
+    of its mentions. After a post, a name is as often a person's: "Chủ tịch UBND xã Ksor Tiên"."""
+    shown = {m.key for m in mentions if m.loose and (m.parent is not None or _locative_before(m))}
+    shown |= {o.parent.key for o in mentions if o.parent is not None and o.parent.loose}  # "thôn Tân Mỹ, xã Vĩnh Thạch"
+    return [m for m in mentions if not m.loose or m.key in shown]
+
+
+def _locative_before(m: Mention) -> bool:
+    return bool(_shown_by_re().search(m.sentence.text, 0, m.begin - m.sentence.start))
+
+
+@lru_cache(maxsize=1)
+def _shown_by_re() -> re.Pattern:
+    # also a count: "hai xã Vĩnh Thạch, Vĩnh Giang" lists communes
+    words = [w for kind in ("locative", "via") for w in context_words()[kind]] + ["địa bàn", *read_words("org_count_words.tsv")]
+    return re.compile(rf"(?:(?<!\w)(?i:{spaced(words)})|\d)[ \t]+$")
 
 
 def _common_noun(name: str, after: str) -> bool:
@@ -309,6 +331,9 @@ def extract_localities(sentences: list[Sentence], paragraphs: list[int] = ()) ->
     mentions = _explicit(sentences, taken)
     mentions = sorted(mentions + _bare(sentences, taken), key=lambda m: m.start)
     link_parents(mentions)
+    if any(m.loose for m in mentions):
+        mentions = _shown_communes(mentions)
+        link_parents(mentions)
     resolve(mentions)
     mentions = sorted(mentions + _bare_communes(sentences, mentions), key=lambda m: m.start)
     link_parents(mentions)

@@ -13,8 +13,8 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import CAP, NUMBER_NAME, VILLAGE_NUMBER, alternation
-from kg.extract.places import frame_re, known_names, paragraph_start
+from kg.extract.patterns import CAP, NUMBER_NAME, alternation
+from kg.extract.places import frame_re, known_names, paragraph_start, village_number
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -164,9 +164,13 @@ class Resolver:
         return self.framed(level, "", sentence, pos, any_type=True)
 
     def only_of_type(self, level: str, word: str, sentence: Sentence) -> Locality | None:
-        """The article's one place of that level and type, else the one its sentence names, else None."""
+        """The article's one place of that level and type, else the one its sentence names, else
+        None; a commune only within the article's district ("Công an thị trấn" is not that of
+        the town a suspect comes from)."""
+        district = self.main.get("huyện") if level == "xã" else None
         found = {loc.code: loc for locs in self.by_name.values() for loc in locs
-                 if loc.level == level and loc.code and _of_type(loc, word)}
+                 if loc.level == level and loc.code and _of_type(loc, word)
+                 and (district is None or (loc.parent is not None and loc.parent.key == district.key))}
         if len(found) > 1:
             found = {code: loc for code, loc in found.items()
                      if any(x.code == code for x in self.by_sentence.get(sentence.start, ()))}
@@ -261,7 +265,7 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
     level, canon = level_words()[fold(m.group("word"))]
     run = m.group("name")
     if run and level == "thôn" and not run[0].isdigit():
-        more = VILLAGE_NUMBER.match(text, m.end("name"))  # "ấp Bình Tiền 2"
+        more = village_number().match(text, m.end("name"))  # "ấp Bình Tiền 2"
         run += more.group(0) if more else ""
     if run:
         found = known_prefix(run, level, resolver, sentence)

@@ -243,8 +243,10 @@ def _anchored(text, start, end, cut, head, found, ctx) -> Parsed:
 def _proper(text, start, end, head, ctx) -> Parsed | None:
     """"Trường THPT Sông Mã", "Công ty Xăng dầu Tiền Giang", "Trại giam A2 (Diên Khánh, Khánh Hòa)"."""
     rest_end = name_words(text, end, ctx)
-    if rest_end is None and (len(head.text.split()) < LONG_HEAD or head.type == "school"):
-        return None  # "Trường Trung học cơ sở" alone is a kind of school, not one
+    if rest_end is None and head.type == "school":
+        return Parsed(head, start, end, end)  # "Trường Trung học cơ sở" alone: a kind of school, no body
+    if rest_end is None and len(head.text.split()) < LONG_HEAD:
+        return None
     rest_end = end if rest_end is None else rest_end
     name = compose(head.text, text[end:rest_end])
     loc, stop = _proper_place(text, end, rest_end, ctx, head.level, head.type)
@@ -267,7 +269,9 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
     for i in range(len(words)):
         for loc in ctx.resolver.by_name.get(fold(" ".join(words[i:])), []):
             return loc, rest_end
-    stated = _STATED.match(text, rest_end)  # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"
+    # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"; not a firm: "công nhân Công ty A ở ấp B"
+    # is where the worker lives, "Tập đoàn Viettel tại huyện X" its branch
+    stated = _STATED.match(text, rest_end) if head_type != "business" else None
     if stated:
         place = place_at(text, stated.end(), ctx.resolver, ctx.sentence)
         if place is not None and place.loc is not None and not place.level:

@@ -11,8 +11,6 @@ CAP = rf"[{UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?"
 # capital letter as in "Thường Thới Hậu A".
 NAME = rf"{CAP}(?:[ \t]+{CAP})*"
 NUMBER_NAME = r"\d{1,3}[A-Z]?"
-# "thôn Đồng Lạc 2": a small number right after a village's name is part of the name
-VILLAGE_NUMBER = re.compile(r" \d{1,2}(?![\d,.]\d|[\w%/])")
 
 
 def alternation(words) -> str:

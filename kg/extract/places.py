@@ -39,6 +39,7 @@ class Mention:
     parent: "Mention | None" = None    # the unit written right after it
     commune: "Mention | None" = None   # for a village, the commune named before it in the sentence
     shared_parent: Unit | None = None  # for an ambiguous name, the parent all its units share
+    loose: bool = False                # a commune the map lacks: kept only where the text shows it is one
 
     def __post_init__(self):
         self.tail = self.end if self.tail < 0 else self.tail
@@ -62,6 +63,15 @@ def _inner() -> frozenset[str]:
 def _gap_re() -> re.Pattern:
     via = "|".join(re.escape(w) for kind, w in read_rows("locality_context.tsv") if kind == "via")
     return re.compile(_GAP.format(via=via))
+
+
+@lru_cache(maxsize=1)
+def village_number() -> re.Pattern:
+    """"thôn Đồng Lạc 2": a small number right after a village's name is part of it, unless it
+    counts what follows ("thôn Đồng Lạc 30 năm tuổi Đảng", "ấp Bình Tiền 12 thành viên")."""
+    counted = sorted((w for kind, w in read_rows("locality_context.tsv") if kind == "counted"), key=lambda w: (-len(w), w))
+    words = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in counted)
+    return re.compile(rf" \d{{1,2}}(?![\d,.]\d|[\w%/])(?![ \t]+(?i:{words})(?!\w))")
 
 
 def known_names(name: str, levels) -> list[Unit]:
