@@ -8,6 +8,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.data import read_rows
+from kg import gazetteer
 from kg.gazetteer import compact_key, name_key
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.programs import display_name
@@ -67,13 +68,15 @@ def as_mapped(text: str, loc: Locality | None) -> str:
     Đắk R'Lấp" are one organisation, however an article spells its district."""
     while loc is not None:
         if loc.mapped:
-            text = _respelt(text, loc.mapped)
+            text = _respelt(text, loc)
         loc = loc.parent
     return text
 
 
-def _respelt(text: str, name: str) -> str:
-    """`text` with each run of words that is `name` in another spelling written as `name`."""
+def _respelt(text: str, loc: Locality) -> str:
+    """`text` with each run of words that is the place `loc` in another spelling (or under an
+    alias of the map's, "Mù Căng Chải") written as on the map."""
+    name = loc.mapped
     if name in text:
         return text
     words, n = text.split(" "), name.count(" ") + 1
@@ -82,9 +85,13 @@ def _respelt(text: str, name: str) -> str:
         if words[i][:1].casefold() != initial:
             continue
         run = " ".join(words[i:i + n])
-        if compact_key(name_key(run)) == target:
+        if compact_key(name_key(run)) == target or _aliased(run, loc):
             words[i:i + n] = name.split(" ")
     return " ".join(words)
+
+
+def _aliased(run: str, loc: Locality) -> bool:
+    return bool(loc.code) and any(u.code == loc.code for u in gazetteer.load().lookup(run, loc.level))
 
 
 def org_iri(org: Organization, stem: str) -> URIRef:

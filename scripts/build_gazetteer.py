@@ -170,6 +170,21 @@ def header() -> list[str]:
     ]
 
 
+FIXES = OUT.parent / "gazetteer_fixes.tsv"
+
+
+def apply_fixes(units: dict, path: Path = FIXES) -> None:
+    """Official names where the package misspells one ("Mù Căng Chải" for Mù Cang Chải)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        level, code, wrong, right = line.split("\t")
+        row = units[(level, code)]
+        if row[3] != wrong:
+            raise ValueError(f"{path.name}: {level} {code} is {row[3]!r}, not {wrong!r}")
+        units[(level, code)] = row[:3] + (right,) + row[4:]
+
+
 def write(units: dict, path: Path) -> None:
     order = sorted(units, key=lambda k: (LEVELS.index(k[0]), k[1]))
     lines = header() + ["\t".join(nfc(v) for v in units[k]) for k in order]
@@ -184,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     with sqlite3.connect(PKG_DIR / "data" / "dataset.db") as conn:
         units = build(conn)
+        apply_fixes(units)
         if args.verify and verify(conn, units):
             return 1
     write(units, args.out)

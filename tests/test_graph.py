@@ -154,3 +154,15 @@ def test_a_place_read_off_the_map_for_a_body_comes_with_its_chain_and_one_rank_l
     assert validate_graph(g).violations == []
     ranks = [c for c in g.subjects(RDF.type, SKOS.Concept) if "/rank/" in str(c)]
     assert len(ranks) == 1 and [str(x) for x in g.objects(ranks[0], SKOS.prefLabel)] == ["Thượng úy"]
+
+
+def test_a_district_is_named_officially_and_its_other_spelling_is_the_same_node(tmp_path):
+    # the map's source spells it "Mù Căng Chải"; gazetteer_fixes.tsv gives the official name
+    (tmp_path / "a.txt").write_text("Bài A\n\nCông an huyện Mù Cang Chải, tỉnh Yên Bái tổ chức 5 hội nghị.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bài B\n\nCông an huyện Mù Căng Chải tổ chức 7 hội nghị.\n", encoding="utf-8")
+    build([tmp_path], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    police = {s for s in g.subjects(RDF.type, KGO.Organization)}
+    assert len(police) == 1
+    district = g.value(police.pop(), KGO.locality)
+    assert str(g.value(district, RDFS.label)) == "Mù Cang Chải"

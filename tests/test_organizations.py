@@ -256,6 +256,17 @@ def test_a_count_after_a_village_is_no_part_of_a_team_name():
                                    ("Tổ bảo vệ an ninh, trật tự thôn Nà Lay 2", "other", "Nà Lay 2")}
 
 
+def test_a_mass_body_named_alone_in_a_list_takes_the_place_of_the_list():
+    text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Công an huyện phối hợp với Ủy ban MTTQ Việt Nam huyện, Hội Nông dân, "
+            "Hội CCB, Huyện đoàn Bắc Sơn tuyên truyền; Hội LHPN và Hội Nông dân xã Vũ Lăng cũng tham gia.")
+    assert organizations(text) == {
+        ("Công an huyện Bắc Sơn", "police", "Bắc Sơn"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Bắc Sơn", "front", "Bắc Sơn"),
+        ("Hội Nông dân huyện Bắc Sơn", "mass", "Bắc Sơn"), ("Hội Cựu chiến binh huyện Bắc Sơn", "mass", "Bắc Sơn"),
+        ("Huyện đoàn Bắc Sơn", "mass", "Bắc Sơn"),
+        ("Hội Liên hiệp phụ nữ xã Vũ Lăng", "mass", "Vũ Lăng"), ("Hội Nông dân xã Vũ Lăng", "mass", "Vũ Lăng")}
+
+
 def test_a_firm_is_not_where_its_worker_lives():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Anh Lê Văn Tèo, công nhân Công ty TNHH Hoa Mai ở thôn Pìn, "
             "xã Vũ Lăng bị bắt; Công an thị trấn và Công an xã Vũ Lăng tuần tra.")

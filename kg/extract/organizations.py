@@ -376,11 +376,35 @@ _JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
 
 
 def coordinate(text: str, parsed: list[Parsed], ctx: Context) -> None:
-    """"Đảng ủy, HĐND, UBND xã Đông Thọ": bare heads take the place of the next organisation."""
+    """"Đảng ủy, HĐND, UBND xã Đông Thọ": bare heads take the place of the next organisation.
+    "Ủy ban MTTQ huyện, Hội Nông dân, Hội CCB, Huyện đoàn X": a mass body named alone among
+    bodies of the article's district is that district's, and is named so."""
     for i in range(len(parsed) - 2, -1, -1):
         p, q = parsed[i], parsed[i + 1]
         if p.org is None and q.org is not None and _JOIN.fullmatch(text, p.end, q.start):
             p.org = shared(p.head, q, ctx)
+    for i in range(len(parsed) - 2, -1, -1):
+        _name_in_list(text, parsed[i], parsed[i + 1], ctx)
+    for i in range(1, len(parsed)):
+        _name_in_list(text, parsed[i], parsed[i - 1], ctx)
+
+
+def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context) -> None:
+    """p, a ctx head alone, listed right before q: "Hội Nông dân và Hội CCB xã Tân Dân" share the
+    place written after the list; listed either side of one of its own place, it takes that
+    place in its name ("Ủy ban MTTQ huyện, Hội Nông dân, Huyện đoàn X")."""
+    if p.head.mode != "ctx" or p.org is None or q.org is None or fold(p.org.name) != fold(p.head.text):
+        return
+    if fold(q.org.name) == fold(q.head.text):
+        return
+    a, b = (p, q) if p.start < q.start else (q, p)
+    if not _JOIN.fullmatch(text, a.end, b.start):
+        return
+    loc = q.org.locality
+    if p is a and q.place is not None and q.place.loc is not None and q.place.name and not q.place.level:
+        p.org = shared(p.head, q, ctx) or p.org  # the place written after the list
+    elif loc is not None and p.org.locality is not None and loc.key == p.org.locality.key:
+        p.org.name = compose(p.head.text, type_word(loc), loc.name)
 
 
 def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
