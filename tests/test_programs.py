@@ -56,6 +56,11 @@ def test_known_names(text, expected):
     ("Thực hiện Quyết định 521/QĐ - TTg của Thủ tướng.", {("521/QĐ - TTg", "quyết định")}),
     ("Theo Chỉ thị số 09-CT/TW và Kế hoạch số 45/KH-UBND ngày 3/4/2023.",
      {("09-CT/TW", "chỉ thị"), ("45/KH-UBND", "kế hoạch")}),
+    # a Party conclusion, the national target programs, a law whose title ends before what is said of it
+    ("Thực hiện Kết luận số 44-KL/TW và Chương trình mục tiêu quốc gia giảm nghèo bền vững; kết luận của đoàn kiểm tra.",
+     {("44-KL/TW", "kết luận"), ("mục tiêu quốc gia giảm nghèo bền vững", "chương trình")}),
+    ("Ngày Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở có hiệu lực thi hành, huyện ra quân.",
+     {("Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở", "luật")}),
     ("Triển khai Quyết định 22 của Thủ tướng về tín dụng.", {("22", "quyết định")}),
     # a lower-case word or two between the kind word and "số"
     ("Thực hiện Nghị quyết chuyên đề số 12-NQ/ĐU và Kế hoạch liên tịch số 01/KHLT.",
