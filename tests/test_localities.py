@@ -91,6 +91,10 @@ def test_places(text, expected):
     # a list is of numbers or of names: "Hội Cựu chiến binh" is no village
     ("Tại thôn 3, Hội Cựu chiến binh xã Mường Sai phối hợp; bản 4, 5 họp.",
      {("3", "thôn", "Mường Sai"), ("4", "bản", "Mường Sai"), ("5", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
+    # a body listed after a village is no village: "Hội CCB" is the veterans' association
+    ("Tại ấp Tân Đông, Hội CCB xã Mường Sai phối hợp với bản Nà Lừa, Khe Cạn.",
+     {("Tân Đông", "ấp", "Mường Sai"), ("Nà Lừa", "bản", "Mường Sai"), ("Khe Cạn", "bản", "Mường Sai"),
+      MUONG_SAI, SONG_MA, SON_LA}),
     # after a list of communes the sentence does not say whose village it is
     ("Tại xã Mường Sai và xã Chiềng Khoong, bản Pìn ký giao ước.",
      {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), SONG_MA, SON_LA, ("Pìn", "bản", None)}),
@@ -134,6 +138,8 @@ def test_communes_the_map_lacks(text, expected):
     "Công an xã Bán chuyên trách tuần tra; xã Côn Đảo chưa có.",
     # a village word inside a Highlands personal name
     "Chị H’Hen Buôn Yă và anh Y Thuôn Buôn Krông cho biết.",
+    # a people's villages, not a village called so
+    "Công an về các làng Chăm; mô hình “Tiếng loa bản Mông” hiệu quả.",
 ])
 def test_not_places(text):
     assert places(text) == set()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
+from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead
 from kg.extract.places import Mention, frame_communes, known_names, link_parents, localities_of, resolve, village_number
 from kg.text import fold
@@ -120,13 +121,19 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
         loose = level == "xã" and len(m.group("word")) <= 3 and not known_names(name, ("xã",))
         out.append(Mention(canon, level, name, s, s.start + start, s.start + end, typed=True, begin=begin, loose=loose))
         nxt = _next_item_re().match(text, end)
-        if not nxt or nxt.group("item")[0].isdigit() != name[0].isdigit():
-            break  # "thôn 3, Hội Cựu chiến binh": a list is of numbers or of names
+        if not nxt or nxt.group("item")[0].isdigit() != name[0].isdigit() or _starts_body(text, nxt.start("item")):
+            break  # "thôn 3, Hội Cựu chiến binh", "ấp Tân Đông, Hội CCB xã": a list is of places of one kind
         start, end = nxt.start("item"), nxt.end("item")
         begin = s.start + start
     for mention in out:
         mention.tail = out[-1].end
     return out
+
+
+def _starts_body(text: str, pos: int) -> bool:
+    """Does an organisation's name start at `pos` ("Hội CCB xã Tân Lập")?"""
+    from kg.extract.organizations import expand  # a cycle: organizations reads places
+    return bool(head_re().match(expand(text[pos:pos + 60])))
 
 
 def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, word: str = ""):
@@ -135,12 +142,14 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
     After an abbreviated level word ("P.", "TX") only a name the gazetteer knows is a
     place: "Ảnh: Q. Anh" is a photo credit. After "xã", one it lacks is a place if it has
     two syllables or more: "xã Vĩnh Thạch" (merged away before the map was made), not "xã
-    Bán chuyên trách".
+    Bán chuyên trách" (and only where the text shows it is one: _shown_communes).
     """
     name = text[start:end]
     if level == "thôn":
         if canon in context_words()["numbered"] and not name[0].isdigit():
             return None
+        if fold(name) in _peoples():
+            return None  # "làng Chăm", "bản Mông": a people's villages, not one called so
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
             return None
         more = village_number().match(text, end)
@@ -178,6 +187,11 @@ def _shown_by_re() -> re.Pattern:
     # also a count: "hai xã Vĩnh Thạch, Vĩnh Giang" lists communes
     words = [w for kind in ("locative", "via") for w in context_words()[kind]] + ["địa bàn", *read_words("org_count_words.tsv")]
     return re.compile(rf"(?:(?<!\w)(?i:{spaced(words)})|\d)[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    return frozenset(fold(w) for w in context_words()["people"])
 
 
 def _common_noun(name: str, after: str) -> bool:
