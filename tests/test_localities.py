@@ -28,6 +28,8 @@ MUONG_SAI = ("Mường Sai", "xã", "Sông Mã")
     # the chain up to the province comes from the map
     ("Công an xã Mường Sai tuần tra.", {MUONG_SAI, SONG_MA, SON_LA}),
     ("Phong trào ở Sông Mã phát triển.", {SONG_MA, SON_LA}),
+    # a place's name before an organisation's is the place
+    ("Lực lượng tại Hà Nội Công an thành phố chỉ đạo.", {("Hà Nội", "tỉnh", None)}),
     # lists after one level word, their parent written after the list
     ("Các xã: Mường Sai, Chiềng Khoong và Nậm Ty (huyện Sông Mã) đều tham gia.",
      {MUONG_SAI, ("Chiềng Khoong", "xã", "Sông Mã"), ("Nậm Ty", "xã", "Sông Mã"), SONG_MA, SON_LA}),
@@ -92,6 +94,8 @@ def test_places(text, expected):
     ("Tại thôn 3, Hội Cựu chiến binh xã Mường Sai phối hợp; bản 4, 5 họp.",
      {("3", "thôn", "Mường Sai"), ("4", "bản", "Mường Sai"), ("5", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     # a body listed after a village is no village: "Hội CCB" is the veterans' association
+    ("Tại bản Nà Lừa, Nhân dân góp tiền; tổ 3 có 40 hộ, bản Pìn, xã Mường Sai.",
+     {("Nà Lừa", "bản", "Mường Sai"), ("3", "tổ", "Mường Sai"), ("Pìn", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     ("Tại ấp Tân Đông, Hội CCB xã Mường Sai phối hợp với bản Nà Lừa, Khe Cạn.",
      {("Tân Đông", "ấp", "Mường Sai"), ("Nà Lừa", "bản", "Mường Sai"), ("Khe Cạn", "bản", "Mường Sai"),
       MUONG_SAI, SONG_MA, SON_LA}),
@@ -140,6 +144,10 @@ def test_communes_the_map_lacks(text, expected):
     "Chị H’Hen Buôn Yă và anh Y Thuôn Buôn Krông cho biết.",
     # a people's villages, not a village called so
     "Công an về các làng Chăm; mô hình “Tiếng loa bản Mông” hiệu quả.",
+    # a number before what it counts is no numbered village
+    "Công ty tặng các tổ 189 đèn pin và hỗ trợ bản 42 con bò.",
+    # a person's name that starts with a district's
+    "Dự có các đồng chí: Hà Trung Kiên, Phó Chủ tịch UBND tỉnh.",
 ])
 def test_not_places(text):
     assert places(text) == set()

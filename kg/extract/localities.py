@@ -17,7 +17,8 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead
-from kg.extract.places import Mention, frame_communes, known_names, link_parents, localities_of, resolve, village_number
+from kg.extract.places import (Mention, counted_re, frame_communes, known_names, link_parents, localities_of, resolve,
+                               village_number)
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
@@ -148,6 +149,8 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
     if level == "thôn":
         if canon in context_words()["numbered"] and not name[0].isdigit():
             return None
+        if name[0].isdigit() and counted_re().match(text, end):
+            return None  # "tặng các tổ 189 đèn pin", "hỗ trợ bản 42 con bò": a count
         if fold(name) in _peoples():
             return None  # "làng Chăm", "bản Mông": a people's villages, not one called so
         if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
@@ -279,9 +282,19 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
             name, level = _longest(words, 1, _bare_level)
             if name and fold(name) in _people() and not _locative_re().search(s.text, 0, start - s.start):
                 continue  # "tư tưởng Hồ Chí Minh" is the man; "về Hồ Chí Minh" the city
+            if name and _name_goes_on(s.text, start - s.start, name, words):
+                continue  # "Hà Trung Kiên", "Thái Bình Dương": a person's (or an ocean's) name
             if name and not _inside_other_name(s.text, start - s.start):
                 out.append(Mention(level, level, name, s, start, start + len(name)))
     return out
+
+
+def _name_goes_on(text: str, at: int, name: str, words: list[str]) -> bool:
+    """Is the place's name the start of a longer one: three or four capitalised words from a
+    family name on, the words after the place starting no organisation ("Hà Nội Công an")?"""
+    if len(words) not in (3, 4) or name.count(" ") + 1 >= len(words) or fold(words[0]) not in _surnames():
+        return False
+    return not _starts_body(text, at + len(name) + 1)
 
 
 @lru_cache(maxsize=1 << 16)  # "Công an", "Ủy ban", "Sông Mã": the same runs in every article
