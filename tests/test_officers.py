@@ -35,6 +35,11 @@ def officers(text: str) -> set[tuple]:
        "Tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2")}),
     # a kind of school after the post is part of the post, no body
     ("Ông Lê Văn Bình, Hiệu trưởng Trường THCS, cho biết.", {("Lê Văn Bình", None, "Hiệu trưởng Trường Trung học cơ sở", None)}),
+    # a post's short form of a committee the article names in full, its abbreviation glossed mid-name
+    ("Ban Chỉ đạo phòng, chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc (BCĐ) huyện Bắc Sơn "
+     "họp. Ông Vũ Văn An, Trưởng BCĐ huyện chủ trì.",
+     {("Vũ Văn An", None, "Trưởng Ban Chỉ đạo huyện",
+       "Ban Chỉ đạo phòng, chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Bắc Sơn")}),
     # a rank printed with the old tone placement is the listed rank
     ("Thượng uý Vũ Văn An cho biết.", {("Vũ Văn An", "Thượng úy", None, None)}),
     # rank, name, post after a comma

@@ -95,3 +95,20 @@ def name_as_the_article(orgs: list, named: list) -> None:
         head = next((h for h in aliased if org.name.startswith(h.text + " ")), None)
         if head is not None:
             _rename(org, head, names)
+    by_length = sorted(heads().values(), key=lambda h: -len(h.text))
+    for org in orgs:
+        head = next((h for h in by_length if org.name.startswith(h.text + " ")), None)
+        longer = {o.name for o in named if head is not None and _longer_name(o, org, head.text)}
+        if len(longer) == 1:  # "Trưởng BCĐ huyện" of "Ban Chỉ đạo phòng, chống ... huyện Tuy Phước"
+            org.name = longer.pop()
+
+
+def _longer_name(o, org, head: str) -> bool:
+    """Is `o` the body `org` (head and place alone) names, with a lower-case tail between them?"""
+    if o.type != org.type or o.locality is None or org.locality is None or o.locality.key != org.locality.key:
+        return False
+    rest = org.name[len(head):]
+    if not o.name.startswith(head + " ") or not fold(o.name).endswith(fold(rest)) or len(o.name) <= len(org.name):
+        return False
+    tail = o.name[len(head):len(o.name) - len(rest)].strip()
+    return bool(tail) and (tail[0].islower() or tail[0].isdigit())

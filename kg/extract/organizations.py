@@ -100,11 +100,21 @@ def _spelt_out(m: re.Match, table: dict[str, str]) -> str:
 
 
 def _drop_glosses(text: str, glosses: re.Pattern, table: dict[str, str]) -> str:
-    """"Ủy ban Mặt trận Tổ quốc (MTTQ)": the bracketed abbreviation repeats the name, it is no second body."""
+    """"Ủy ban Mặt trận Tổ quốc (MTTQ)", "Ban Chỉ đạo phòng, chống tội phạm ... Tổ quốc (BCĐ) huyện
+    Tuy Phước": the bracketed abbreviation repeats the name, or its head, it is no second body
+    (and the name goes on to its place after it)."""
     def gloss(m: re.Match) -> str:
         before = fold(text[:m.start()])
-        return "" if before.endswith(fold(table[m.group(1)])) else m.group(0)
+        full = fold(table[m.group(1)])
+        if before.endswith(full):
+            return ""
+        at = before.rfind(full, max(0, len(before) - _GLOSS_REACH))
+        return "" if at >= 0 and not _GLOSS_BREAK.search(before, at) else m.group(0)
     return glosses.sub(gloss, text)
+
+
+_GLOSS_REACH = 160  # characters: a long committee name between its head and the abbreviation
+_GLOSS_BREAK = re.compile(r"[().;:“”\"]")
 
 
 @lru_cache(maxsize=1)
