@@ -267,6 +267,22 @@ def test_a_mass_body_named_alone_in_a_list_takes_the_place_of_the_list():
         ("Hội Liên hiệp phụ nữ xã Vũ Lăng", "mass", "Vũ Lăng"), ("Hội Nông dân xã Vũ Lăng", "mass", "Vũ Lăng")}
 
 
+def test_a_communes_youth_union_and_a_frame_after_the_same_body():
+    text = ("Xã Vũ Lăng, huyện Bắc Sơn ra quân.\n\n"
+            "Anh Lê Văn Kiên, Bí thư Đoàn xã Vũ Lăng, cho biết. Tại xã Tân Lập, Đoàn Thanh niên xã lập đội tuần tra.")
+    assert organizations(text) == {("Đoàn Thanh niên xã Vũ Lăng", "mass", "Vũ Lăng"),
+                                   ("Đoàn Thanh niên xã Tân Lập", "mass", "Tân Lập")}
+
+
+def test_district_offices_and_religious_bodies():
+    text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Công an huyện phối hợp với Phòng Dân tộc huyện, Ban Dân tộc tỉnh, "
+            "Hội Đoàn kết sư sãi yêu nước huyện và Hội đồng chức sắc Bà-la-môn tỉnh Lạng Sơn.")
+    assert organizations(text) >= {("Phòng Dân tộc huyện Bắc Sơn", "government", "Bắc Sơn"),
+                                   ("Ban Dân tộc tỉnh Lạng Sơn", "government", "Lạng Sơn"),
+                                   ("Hội Đoàn kết sư sãi yêu nước huyện Bắc Sơn", "mass", "Bắc Sơn"),
+                                   ("Hội đồng chức sắc Bà-la-môn tỉnh Lạng Sơn", "other", "Lạng Sơn")}
+
+
 def test_a_firm_is_not_where_its_worker_lives():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Anh Lê Văn Tèo, công nhân Công ty TNHH Hoa Mai ở thôn Pìn, "
             "xã Vũ Lăng bị bắt; Công an thị trấn và Công an xã Vũ Lăng tuần tra.")

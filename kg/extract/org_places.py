@@ -116,13 +116,17 @@ class Resolver:
 
     def same_body(self, head: str, level: str, word: str, sentence: Sentence, pos: int) -> Locality | None:
         """"Trưởng Công an xã Lũng Pù cho biết ... CAX đã vận động ...": a bare "Công an xã"
-        after the same body was named with its place, in the paragraph, is that body."""
+        after the same body was named with its place, in the paragraph, is that body; unless a
+        sentence after it opens with another place ("Tại xã Nghi Thuận, Đoàn Thanh niên xã ...")."""
         opening = paragraph_start(self.paragraphs, sentence.start, sentence.start)
         before = [(start, at, loc) for start, at, loc in self.bodies.get((fold(head), level), ())
                   if opening <= start and (start, at) < (sentence.start, pos)]
         if not before:
             return None
-        loc = max(before, key=lambda entry: entry[:2])[2]
+        start, _at, loc = max(before, key=lambda entry: entry[:2])
+        framing = self._framing(level, word, sentence, pos, False)
+        if framing is not None and framing[0] > start:
+            return None
         return loc if type_word(loc) == word else None
 
     def named(self, name: str, level: str | None, sentence: Sentence) -> Locality | None:
@@ -146,6 +150,11 @@ class Resolver:
         sentences, until one names another place of that level. A place named inside a
         sentence frames nothing ("đối tượng trú tại huyện Hữu Lũng bị Công an huyện bắt"), nor
         one of another type than the word printed ("Tại thị trấn A, Công an xã ...")."""
+        framing = self._framing(level, word, sentence, pos, any_type)
+        return framing[1] if framing is not None else None
+
+    def _framing(self, level: str, word: str, sentence: Sentence, pos: int, any_type: bool):
+        """(start of the framing sentence, its place) for framed(), or None."""
         opening = paragraph_start(self.paragraphs, sentence.start, sentence.start)
         # the closest sentence of the paragraph naming a place of that level must open with it:
         # "... chỉ đạo xã Vũ Lăng nhân rộng. Công an xã ..." ends the frame "Tại xã Tân Lập"
@@ -156,7 +165,7 @@ class Resolver:
                 continue  # a place inside this sentence, or after the word, frames nothing here: look back
             if frame is None:
                 return None
-            return frame[0] if any_type or type_word(frame[0]) == word else None
+            return (start, frame[0]) if any_type or type_word(frame[0]) == word else None
         return None
 
     def framed_any(self, level: str, sentence: Sentence, pos: int) -> Locality | None:
