@@ -40,6 +40,10 @@ def officers(text: str) -> set[tuple]:
      "họp. Ông Vũ Văn An, Trưởng BCĐ huyện chủ trì.",
      {("Vũ Văn An", None, "Trưởng Ban Chỉ đạo huyện",
        "Ban Chỉ đạo phòng, chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Bắc Sơn")}),
+    # a member of the district's Party committee, then a post
+    ("Huyện Bắc Sơn ra quân. Thượng tá Vũ Văn An, Huyện ủy viên, Trưởng Công an huyện Bắc Sơn cho biết.",
+     {("Vũ Văn An", "Thượng tá", "Huyện ủy viên", "Huyện ủy Bắc Sơn"),
+      ("Vũ Văn An", "Thượng tá", "Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
     # a rank printed with the old tone placement is the listed rank
     ("Thượng uý Vũ Văn An cho biết.", {("Vũ Văn An", "Thượng úy", None, None)}),
     # rank, name, post after a comma

@@ -70,12 +70,23 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
     parsed = _org_after(text, m, ctx)
     if parsed is not None:
         return Post(_clean(text[m.start():parsed.core_end]), parsed), parsed.end
+    member = _member_of(text, m, ctx)
+    if member is not None:
+        return Post(_clean(m.group(0)), member), m.end()
     last = text.rfind(" ", m.start(), m.end()) + 1  # "Trưởng bản | Ón": the title ends with a level word
     for at in (m.end(), last):
         place = place_at(text, at, ctx.resolver, ctx.sentence)
         if place is not None and not place.level and place.name and place.end > m.end():
             return Post(_clean(text[m.start():place.end]), placed=True), place.end
     return Post(_clean(m.group(0)), _team_before(text, m, ctx)), m.end()
+
+
+def _member_of(text: str, m: re.Match, ctx: Context) -> Parsed | None:
+    """"Huyện ủy viên": a member of the body the title starts with (the article's Huyện ủy)."""
+    if not fold(m.group(0)).endswith(" viên") or not head_re().match(text, m.start()):
+        return None
+    parsed = parse_at(text, m.start(), ctx)
+    return parsed if parsed is not None and parsed.org is not None and parsed.end <= m.end() else None
 
 
 def _team_before(text: str, m: re.Match, ctx: Context) -> Parsed | None:
