@@ -7,6 +7,7 @@ binh" alone beside "Hội Cựu chiến binh huyện Gia Lộc".
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.org_places import level_words
@@ -87,20 +88,26 @@ def _longer(q: Parsed, p: Parsed, place: str) -> bool:
 def name_as_the_article(orgs: list, named: list) -> None:
     """The bodies of officers' posts (`orgs`) under the full name the article gives them
     elsewhere (`named`): "Chủ tịch Ủy ban MTTQ huyện A" after "Ủy ban MTTQ Việt Nam huyện A"."""
-    from kg.extract.organizations import heads
-
+    if not orgs:
+        return
     names = {fold(o.name) for o in named}
-    aliased = sorted((h for h in heads().values() if h.alias), key=lambda h: -len(h.text))
     for org in orgs:
-        head = next((h for h in aliased if org.name.startswith(h.text + " ")), None)
+        head = next((h for h in _longest_first(True) if org.name.startswith(h.text + " ")), None)
         if head is not None:
             _rename(org, head, names)
-    by_length = sorted(heads().values(), key=lambda h: -len(h.text))
     for org in orgs:
-        head = next((h for h in by_length if org.name.startswith(h.text + " ")), None)
+        head = next((h for h in _longest_first(False) if org.name.startswith(h.text + " ")), None)
         longer = {o.name for o in named if head is not None and _longer_name(o, org, head.text)}
         if len(longer) == 1:  # "Trưởng BCĐ huyện" of "Ban Chỉ đạo phòng, chống ... huyện Tuy Phước"
             org.name = longer.pop()
+
+
+@lru_cache(maxsize=2)
+def _longest_first(aliased: bool) -> tuple:
+    """Heads (only those with an alias, if `aliased`), longest first."""
+    from kg.extract.organizations import heads
+
+    return tuple(sorted((h for h in heads().values() if h.alias or not aliased), key=lambda h: -len(h.text)))
 
 
 def _longer_name(o, org, head: str) -> bool:
