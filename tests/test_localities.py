@@ -94,6 +94,9 @@ def test_places(text, expected):
     ("Tại thôn 3, Hội Cựu chiến binh xã Mường Sai phối hợp; bản 4, 5 họp.",
      {("3", "thôn", "Mường Sai"), ("4", "bản", "Mường Sai"), ("5", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     # a body listed after a village is no village: "Hội CCB" is the veterans' association
+    # a date after a numbered village is no count; people after a numbered village are no count
+    ("Tại bản Pìn 2 ngày 12/5, thôn 4 người dân họp, xã Mường Sai.",
+     {("Pìn 2", "bản", "Mường Sai"), ("4", "thôn", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     ("Tại bản Nà Lừa, Nhân dân góp tiền; tổ 3 có 40 hộ, bản Pìn, xã Mường Sai.",
      {("Nà Lừa", "bản", "Mường Sai"), ("3", "tổ", "Mường Sai"), ("Pìn", "bản", "Mường Sai"), MUONG_SAI, SONG_MA, SON_LA}),
     ("Tại ấp Tân Đông, Hội CCB xã Mường Sai phối hợp với bản Nà Lừa, Khe Cạn.",

@@ -35,11 +35,16 @@ def officers(text: str) -> set[tuple]:
        "Tổ bảo vệ an ninh, trật tự ấp Bình Tiền 2")}),
     # a kind of school after the post is part of the post, no body
     ("Ông Lê Văn Bình, Hiệu trưởng Trường THCS, cho biết.", {("Lê Văn Bình", None, "Hiệu trưởng Trường Trung học cơ sở", None)}),
-    # a post's short form of a committee the article names in full, its abbreviation glossed mid-name
-    ("Ban Chỉ đạo phòng, chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc (BCĐ) huyện Bắc Sơn "
-     "họp. Ông Vũ Văn An, Trưởng BCĐ huyện chủ trì.",
-     {("Vũ Văn An", None, "Trưởng Ban Chỉ đạo huyện",
-       "Ban Chỉ đạo phòng, chống tội phạm và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Bắc Sơn")}),
+    # a post's short form of a committee stays short: the article may have several committees
+    ("Ban Chỉ đạo xây dựng nông thôn mới huyện Bắc Sơn họp. Ông Vũ Văn An, Trưởng BCĐ huyện chủ trì.",
+     {("Vũ Văn An", None, "Trưởng Ban Chỉ đạo huyện", "Ban Chỉ đạo huyện Bắc Sơn")}),
+    # a member of a Party committee: of the article's one, never of the next post's body or another province's
+    ("Xã Vũ Lăng ra quân. Thiếu tá Vũ Văn An, Đảng ủy viên, Trưởng Công an xã Vũ Lăng cho biết.",
+     {("Vũ Văn An", "Thiếu tá", "Đảng ủy viên", None),
+      ("Vũ Văn An", "Thiếu tá", "Trưởng Công an xã Vũ Lăng", "Công an xã Vũ Lăng")}),
+    ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Ông Vũ Văn An, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Cao Bằng dự.",
+     {("Vũ Văn An", None, "Tỉnh ủy viên", None),
+      ("Vũ Văn An", None, "Phó Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng", "Ủy ban nhân dân tỉnh Cao Bằng")}),
     # a member of the district's Party committee, then a post
     ("Huyện Bắc Sơn ra quân. Thượng tá Vũ Văn An, Huyện ủy viên, Trưởng Công an huyện Bắc Sơn cho biết.",
      {("Vũ Văn An", "Thượng tá", "Huyện ủy viên", "Huyện ủy Bắc Sơn"),

@@ -283,6 +283,13 @@ def test_district_offices_and_religious_bodies():
                                    ("Hội đồng chức sắc Bà-la-môn tỉnh Lạng Sơn", "other", "Lạng Sơn")}
 
 
+def test_a_district_office_doing_something_with_a_commune_stays_the_districts():
+    text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Phòng Tư pháp huyện Bắc Sơn tuyên truyền. Phòng Tư pháp cùng "
+            "UBND xã Vũ Lăng trao sách; Hội Nông dân cùng Công an xã Vũ Lăng trao quà.")
+    orgs = organizations(text)
+    assert not any(name.startswith(("Phòng Tư pháp xã", "Hội Nông dân xã")) for name, _, _ in orgs)
+
+
 def test_a_firm_is_not_where_its_worker_lives():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Anh Lê Văn Tèo, công nhân Công ty TNHH Hoa Mai ở thôn Pìn, "
             "xã Vũ Lăng bị bắt; Công an thị trấn và Công an xã Vũ Lăng tuần tra.")

@@ -59,6 +59,7 @@ def test_known_names(text, expected):
     # a Party conclusion, the national target programs, a law whose title ends before what is said of it
     ("Thực hiện Kết luận số 44-KL/TW và Chương trình mục tiêu quốc gia giảm nghèo bền vững; kết luận của đoàn kiểm tra.",
      {("44-KL/TW", "kết luận"), ("mục tiêu quốc gia giảm nghèo bền vững", "chương trình")}),
+    ("Theo Kết luận giám định số 125/KL-KTHS và Kết luận điều tra số 45/KLĐT-CSĐT, đối tượng bị truy tố.", set()),
     ("Ngày Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở có hiệu lực thi hành, huyện ra quân.",
      {("Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở", "luật")}),
     ("Triển khai Quyết định 22 của Thủ tướng về tín dụng.", {("22", "quyết định")}),

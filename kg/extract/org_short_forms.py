@@ -95,27 +95,12 @@ def name_as_the_article(orgs: list, named: list) -> None:
         head = next((h for h in _longest_first(True) if org.name.startswith(h.text + " ")), None)
         if head is not None:
             _rename(org, head, names)
-    for org in orgs:
-        head = next((h for h in _longest_first(False) if org.name.startswith(h.text + " ")), None)
-        longer = {o.name for o in named if head is not None and _longer_name(o, org, head.text)}
-        if len(longer) == 1:  # "Trưởng BCĐ huyện" of "Ban Chỉ đạo phòng, chống ... huyện Tuy Phước"
-            org.name = longer.pop()
 
 
-@lru_cache(maxsize=2)
+
+@lru_cache(maxsize=1)
 def _longest_first(aliased: bool) -> tuple:
-    """Heads (only those with an alias, if `aliased`), longest first."""
+    """Heads with an alias, longest first."""
     from kg.extract.organizations import heads
 
     return tuple(sorted((h for h in heads().values() if h.alias or not aliased), key=lambda h: -len(h.text)))
-
-
-def _longer_name(o, org, head: str) -> bool:
-    """Is `o` the body `org` (head and place alone) names, with a lower-case tail between them?"""
-    if o.type != org.type or o.locality is None or org.locality is None or o.locality.key != org.locality.key:
-        return False
-    rest = org.name[len(head):]
-    if not o.name.startswith(head + " ") or not fold(o.name).endswith(fold(rest)) or len(o.name) <= len(org.name):
-        return False
-    tail = o.name[len(head):len(o.name) - len(rest)].strip()
-    return bool(tail) and (tail[0].islower() or tail[0].isdigit())

@@ -383,6 +383,7 @@ def _is_post(text: str, m: re.Match) -> bool:
 
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
+_LISTED = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")  # a list, not "A cùng B" (A does it with B)
 
 
 def coordinate(text: str, parsed: list[Parsed], ctx: Context) -> None:
@@ -411,8 +412,9 @@ def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context) -> None:
     if not _JOIN.fullmatch(text, a.end, b.start):
         return
     loc = q.org.locality
-    if p is a and q.place is not None and q.place.loc is not None and q.place.name and not q.place.level:
-        p.org = shared(p.head, q, ctx) or p.org  # the place written after the list
+    if (p is a and q.head.type == p.head.type and p.head.type in ("mass", "front") and _LISTED.fullmatch(text, a.end, b.start)
+            and q.place is not None and q.place.loc is not None and q.place.name and not q.place.level):
+        p.org = shared(p.head, q, ctx) or p.org  # the place written after a list of like bodies
     elif loc is not None and p.org.locality is not None and loc.key == p.org.locality.key:
         p.org.name = compose(p.head.text, type_word(loc), loc.name)
 

@@ -65,9 +65,9 @@ def _gap_re() -> re.Pattern:
     return re.compile(_GAP.format(via=via))
 
 
-@lru_cache(maxsize=1)
-def _counted() -> str:
-    counted = sorted((w for kind, w in read_rows("locality_context.tsv") if kind == "counted"), key=lambda w: (-len(w), w))
+@lru_cache(maxsize=2)
+def _counted(kind: str = "counted") -> str:
+    counted = sorted((w for k, w in read_rows("locality_context.tsv") if k == kind), key=lambda w: (-len(w), w))
     return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in counted)
 
 
@@ -75,13 +75,13 @@ def _counted() -> str:
 def village_number() -> re.Pattern:
     """"thôn Đồng Lạc 2": a small number right after a village's name is part of it, unless it
     counts what follows ("thôn Đồng Lạc 30 năm tuổi Đảng", "ấp Bình Tiền 12 thành viên")."""
-    return re.compile(rf" \d{{1,2}}(?![\d,.]\d|[\w%/])(?![ \t]+(?i:{_counted()})(?!\w))")
+    return re.compile(rf" \d{{1,2}}(?![\d,.]\d|[\w%/])(?![ \t]+(?i:{_counted()})(?!\w)(?![ \t]*\d))")
 
 
 @lru_cache(maxsize=1)
 def counted_re() -> re.Pattern:
     """What a number counts when it stands right before it: "các tổ 189 | đèn pin" is no "tổ 189"."""
-    return re.compile(rf"[ \t]+(?i:{_counted()})(?!\w)")
+    return re.compile(rf"[ \t]+(?i:{_counted('classifier')})(?!\w)")
 
 
 def known_names(name: str, levels) -> list[Unit]:

@@ -26,6 +26,7 @@ class Post:
     parsed: Parsed | None = None      # the organisation written after the title
     placed: bool = False              # a place, not an organisation, follows ("Trưởng thôn Pìn")
     org: Organization | None = None   # resolved: the organisation the post belongs to
+    member: bool = False              # "Tỉnh ủy viên": its body is the article's committee of that level
 
 
 @dataclass
@@ -70,9 +71,11 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
     parsed = _org_after(text, m, ctx)
     if parsed is not None:
         return Post(_clean(text[m.start():parsed.core_end]), parsed), parsed.end
-    member = _member_of(text, m, ctx)
-    if member is not None:
-        return Post(_clean(m.group(0)), member), m.end()
+    if _MEMBER.search(m.group(0)):
+        # "Huyện ủy viên": of the committee the title starts with, where the article has one; never
+        # of the next post's body ("Đảng ủy viên, Trưởng Công an xã" is no member of the police)
+        member = _member_of(text, m, ctx)
+        return Post(_clean(m.group(0)), member, placed=member is None, member=member is not None), m.end()
     last = text.rfind(" ", m.start(), m.end()) + 1  # "Trưởng bản | Ón": the title ends with a level word
     for at in (m.end(), last):
         place = place_at(text, at, ctx.resolver, ctx.sentence)
@@ -81,9 +84,12 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
     return Post(_clean(m.group(0)), _team_before(text, m, ctx)), m.end()
 
 
+_MEMBER = re.compile(r"(?i:ủy|uỷ)[ \t]+viên$")
+
+
 def _member_of(text: str, m: re.Match, ctx: Context) -> Parsed | None:
     """"Huyện ủy viên": a member of the body the title starts with (the article's Huyện ủy)."""
-    if not fold(m.group(0)).endswith(" viên") or not head_re().match(text, m.start()):
+    if not head_re().match(text, m.start()):
         return None
     parsed = parse_at(text, m.start(), ctx)
     return parsed if parsed is not None and parsed.org is not None and parsed.end <= m.end() else None
@@ -139,7 +145,19 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
             post.org = p.org
         elif not post.placed and following is not None:
             post.org = following.org
+        if post.member and following is not None and _elsewhere(post.org, following.org):
+            post.org = None  # "Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Lào Cai" in an article about Yên Bái
         following = post
+
+
+def _elsewhere(org: Organization | None, other: Organization | None) -> bool:
+    """Does `other` lie in another unit of the level `org` lies at?"""
+    if org is None or other is None or org.locality is None:
+        return False
+    loc = other.locality
+    while loc is not None and loc.level != org.locality.level:
+        loc = loc.parent
+    return loc is not None and loc.key != org.locality.key
 
 
 def _clean(text: str) -> str:
