@@ -9,7 +9,8 @@ extractors reach now:
   kg's output); 0.908 when written, 0.949 now;
 - tests/heldout3, tests/heldout4 and tests/heldout5: ten each, articles and gold by
   helpers who never ran kg (their NOTES.md say which conventions they settled); 0.880,
-  0.920 and 0.891 when written, 0.941, 0.965 and 0.959 now.
+  0.920 and 0.891 when written, 0.943, 0.965 and 0.959 now;
+- tests/heldout6: ten more, blind, added with no rule tuned on them: 0.903.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.text import fold
 
-SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94}  # folder under tests/ -> floor
+SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
