@@ -92,15 +92,15 @@ def name_as_the_article(orgs: list, named: list) -> None:
         return
     names = {fold(o.name) for o in named}
     for org in orgs:
-        head = next((h for h in _longest_first(True) if org.name.startswith(h.text + " ")), None)
+        head = next((h for h in _aliased_heads() if org.name.startswith(h.text + " ")), None)
         if head is not None:
             _rename(org, head, names)
 
 
 
 @lru_cache(maxsize=1)
-def _longest_first(aliased: bool) -> tuple:
+def _aliased_heads() -> tuple:
     """Heads with an alias, longest first."""
     from kg.extract.organizations import heads
 
-    return tuple(sorted((h for h in heads().values() if h.alias or not aliased), key=lambda h: -len(h.text)))
+    return tuple(sorted((h for h in heads().values() if h.alias), key=lambda h: -len(h.text)))

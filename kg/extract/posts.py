@@ -84,7 +84,7 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
     return Post(_clean(m.group(0)), _team_before(text, m, ctx)), m.end()
 
 
-_MEMBER = re.compile(r"(?i:ủy|uỷ)[ \t]+viên$")
+_MEMBER = re.compile(r"\w[ \t]+(?i:ủy|uỷ)[ \t]+viên$")  # "Huyện ủy viên", not "Ủy viên" alone
 
 
 def _member_of(text: str, m: re.Match, ctx: Context) -> Parsed | None:
