@@ -16,7 +16,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.org_tails import head_re
-from kg.extract.patterns import NAME, NUMBER_NAME, lead
+from kg.extract.patterns import NAME, NUMBER_NAME, lead, spaced
 from kg.extract.places import (Mention, counted_re, frame_communes, known_names, link_parents, localities_of, resolve,
                                village_number)
 from kg.text import fold
@@ -37,12 +37,6 @@ def context_words() -> dict[str, tuple[str, ...]]:
     for kind, word in read_rows("locality_context.tsv"):
         out.setdefault(kind, []).append(word)
     return {kind: tuple(words) for kind, words in out.items()}
-
-
-def spaced(words) -> str:
-    """Alternation of literal words, longest first, any run of spaces inside ("Tổ dân  phố")."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
 
 
 @lru_cache(maxsize=1)

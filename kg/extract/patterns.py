@@ -24,6 +24,12 @@ def alternation(words) -> str:
     return _alternation(tuple(sorted(set(words))))
 
 
+def spaced(words) -> str:
+    """Alternation of literal words, longest first, any run of spaces inside ("Tổ dân  phố")."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+
+
 def lead(words) -> str:
     """A lookahead for the first letters of `words`, in either case, to open a pattern that
     scans a sentence: the engine passes over most positions on one character-class test

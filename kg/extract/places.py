@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Locality, Sentence
+from kg.extract.patterns import spaced
 from kg.gazetteer import REFORMED, Unit, compact_key, name_key
 from kg.text import fold
 
@@ -67,8 +68,7 @@ def _gap_re() -> re.Pattern:
 
 @lru_cache(maxsize=2)
 def _counted(kind: str = "counted") -> str:
-    counted = sorted((w for k, w in read_rows("locality_context.tsv") if k == kind), key=lambda w: (-len(w), w))
-    return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in counted)
+    return spaced(w for k, w in read_rows("locality_context.tsv") if k == kind)
 
 
 @lru_cache(maxsize=1)
