@@ -97,7 +97,6 @@ def name_as_the_article(orgs: list, named: list) -> None:
             _rename(org, head, names)
 
 
-
 @lru_cache(maxsize=1)
 def _aliased_heads() -> tuple:
     """Heads with an alias, longest first."""
