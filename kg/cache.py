@@ -19,6 +19,8 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from kg.serialize import join_lines, split_lines
+
 CACHE_DIR = ".kg-cache"
 UNION = "union"  # kg.union's state, beside the entries
 _PACKAGE = Path(__file__).resolve().parent
@@ -40,7 +42,7 @@ def code_fingerprint() -> str:
 
 
 class ArticleCache:
-    """One entry per article: (graph IRI, sorted N-Triples lines, TriG block)."""
+    """One entry per article: (graph IRI, sorted N-Triples lines, TriG block as UTF-8)."""
 
     def __init__(self, out_dir: Path, fingerprint: str | None = None):
         self.base = out_dir / CACHE_DIR
@@ -70,8 +72,9 @@ class ArticleCache:
 
     def get(self, key: str):
         try:
-            return marshal.loads(zlib.decompress(self._file(key).read_bytes()))
-        except (OSError, ValueError, EOFError, TypeError, zlib.error):
+            iri, lines, trig = marshal.loads(zlib.decompress(self._file(key).read_bytes()))
+            return iri, split_lines(lines), trig
+        except (OSError, ValueError, EOFError, TypeError, AttributeError, zlib.error):
             return None  # missing or damaged: extract again
 
     def put(self, key: str, value) -> None:
@@ -81,7 +84,8 @@ class ArticleCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(zlib.compress(marshal.dumps(value), 1))
+                iri, lines, trig = value
+                fh.write(zlib.compress(marshal.dumps((iri, join_lines(lines), trig)), 1))
             os.replace(tmp, path)
         except OSError:
             pass

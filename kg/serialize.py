@@ -67,6 +67,16 @@ def nt_lines(triples: Iterable[tuple]) -> list[str]:
     return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples})
 
 
+def join_lines(lines: list[str] | None) -> str | None:
+    """Lines as one string to store or send (no line holds a line feed: it is escaped)."""
+    return None if lines is None else "\n".join(lines)
+
+
+def split_lines(text: str | None) -> list[str] | None:
+    """The lines of join_lines(lines)."""
+    return None if text is None else text.split("\n") if text else []
+
+
 _UNESCAPES = {'\\"': '"', "\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t", "\\b": "\b", "\\f": "\f"}
 _ESCAPED = re.compile(r'\\(?:["\\nrtbf]|u[0-9A-Fa-f]{4})')
 
