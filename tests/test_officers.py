@@ -18,6 +18,9 @@ def officers(text: str) -> set[tuple]:
     # Highlands names joined by an apostrophe are whole names
     ("Trung tá K’Đăm, Phó Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn dự.",
      {("K’Đăm", "Trung tá", "Phó Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
+    # a deputy political officer's title is one post, not "Phó" and a stray rest
+    ("Thiếu tá Rơ Mah Lâm, Phó Chính trị viên Đồn Biên phòng Ia O cho biết.",
+     {("Rơ Mah Lâm", "Thiếu tá", "Phó Chính trị viên Đồn Biên phòng Ia O", "Đồn Biên phòng Ia O")}),
     # occupational and religious titles name a person without a post
     ("Già làng Đinh Văn Xá và ngư dân Trần Văn Bé cùng tham gia.",
      {("Đinh Văn Xá", None, None, None), ("Trần Văn Bé", None, None, None)}),

@@ -267,6 +267,14 @@ def test_a_mass_body_named_alone_in_a_list_takes_the_place_of_the_list():
         ("Hội Liên hiệp phụ nữ xã Vũ Lăng", "mass", "Vũ Lăng"), ("Hội Nông dân xã Vũ Lăng", "mass", "Vũ Lăng")}
 
 
+def test_a_list_of_mass_bodies_shares_the_level_word_written_after_it():
+    text = ("Xã Vũ Lăng, huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Ông Lê Văn An cho biết Hội Nông dân, Hội CCB "
+            "và Đoàn Thanh niên xã đều tham gia.")
+    assert organizations(text) == {
+        ("Hội Nông dân xã Vũ Lăng", "mass", "Vũ Lăng"), ("Hội Cựu chiến binh xã Vũ Lăng", "mass", "Vũ Lăng"),
+        ("Đoàn Thanh niên xã Vũ Lăng", "mass", "Vũ Lăng")}
+
+
 def test_a_communes_youth_union_and_a_frame_after_the_same_body():
     text = ("Xã Vũ Lăng, huyện Bắc Sơn ra quân.\n\n"
             "Anh Lê Văn Kiên, Bí thư Đoàn xã Vũ Lăng, cho biết. Tại xã Tân Lập, Đoàn Thanh niên xã lập đội tuần tra.")
@@ -281,6 +289,15 @@ def test_district_offices_and_religious_bodies():
                                    ("Ban Dân tộc tỉnh Lạng Sơn", "government", "Lạng Sơn"),
                                    ("Hội Đoàn kết sư sãi yêu nước huyện Bắc Sơn", "mass", "Bắc Sơn"),
                                    ("Hội đồng chức sắc Bà-la-môn tỉnh Lạng Sơn", "other", "Lạng Sơn")}
+
+
+def test_more_district_offices_a_national_park_board_and_hoa_hao_boards():
+    text = ("Huyện Tam Nông, tỉnh Đồng Tháp ra quân. Phòng Tài nguyên và Môi trường huyện, Phòng Kinh tế và Hạ tầng "
+            "huyện và Ban Trị sự Phật giáo Hòa Hảo huyện cùng tham gia. Ban Quản lý Vườn quốc gia Tràm Chim dự.")
+    assert organizations(text) >= {("Phòng Tài nguyên và Môi trường huyện Tam Nông", "government", "Tam Nông"),
+                                   ("Phòng Kinh tế và Hạ tầng huyện Tam Nông", "government", "Tam Nông"),
+                                   ("Ban Trị sự Phật giáo Hòa Hảo huyện Tam Nông", "other", "Tam Nông"),
+                                   ("Ban Quản lý Vườn quốc gia Tràm Chim", "government", "Tam Nông")}
 
 
 def test_a_district_office_doing_something_with_a_commune_stays_the_districts():

@@ -394,16 +394,18 @@ def coordinate(text: str, parsed: list[Parsed], ctx: Context) -> None:
         p, q = parsed[i], parsed[i + 1]
         if p.org is None and q.org is not None and _JOIN.fullmatch(text, p.end, q.start):
             p.org = shared(p.head, q, ctx)
+    donors: dict[int, Parsed] = {}
     for i in range(len(parsed) - 2, -1, -1):
-        _name_in_list(text, parsed[i], parsed[i + 1], ctx)
+        _name_in_list(text, parsed[i], parsed[i + 1], ctx, donors)
     for i in range(1, len(parsed)):
-        _name_in_list(text, parsed[i], parsed[i - 1], ctx)
+        _name_in_list(text, parsed[i], parsed[i - 1], ctx, {})
 
 
-def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context) -> None:
-    """p, a ctx head alone, listed right before q: "Hội Nông dân và Hội CCB xã Tân Dân" share the
-    place written after the list; listed either side of one of its own place, it takes that
-    place in its name ("Ủy ban MTTQ huyện, Hội Nông dân, Huyện đoàn X")."""
+def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context, donors: dict[int, Parsed]) -> None:
+    """p, a ctx head alone, listed right before q: "Hội Nông dân, Hội CCB và Đoàn Thanh niên xã
+    Tân Dân" share the place (or the level word) written after the list; `donors` remembers
+    whose place an item took, for the item before it. Listed either side of a body of its own
+    place, it takes that place in its name ("Ủy ban MTTQ huyện, Hội Nông dân, Huyện đoàn X")."""
     if p.head.mode != "ctx" or p.org is None or q.org is None or fold(p.org.name) != fold(p.head.text):
         return
     if fold(q.org.name) == fold(q.head.text):
@@ -411,10 +413,11 @@ def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context) -> None:
     a, b = (p, q) if p.start < q.start else (q, p)
     if not _JOIN.fullmatch(text, a.end, b.start):
         return
-    loc = q.org.locality
+    loc, donor = q.org.locality, donors.get(id(q), q)
     if (p is a and q.head.type == p.head.type and p.head.type in ("mass", "front") and _LISTED.fullmatch(text, a.end, b.start)
-            and q.place is not None and q.place.loc is not None and q.place.name and not q.place.level):
-        p.org = shared(p.head, q, ctx) or p.org  # the place written after a list of like bodies
+            and donor.place is not None and donor.place.loc is not None and (donor.place.name or donor.place.level)):
+        p.org = shared(p.head, donor, ctx) or p.org  # the place written after a list of like bodies
+        donors[id(p)] = donor
     elif loc is not None and p.org.locality is not None and loc.key == p.org.locality.key:
         p.org.name = compose(p.head.text, type_word(loc), loc.name)
 
