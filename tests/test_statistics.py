@@ -64,6 +64,12 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Đoàn TN 25 ĐVTN tham gia.", [("25", "ĐVTN")]),
     # a long counted thing is not cut inside its last word
     ("Xã có 12 tổ bảo vệ an ninh trật tự cơ sở.", [("12", "tổ bảo vệ an ninh trật tự cơ sở")]),
+    # after a comma, a word that opens a clause about the figure is no further item of its unit
+    ("Làng có 236 hộ, hầu hết là người Giẻ Triêng.", [("236", "hộ")]),
+    ("Tổ quản lý 2,5 km, bao gồm cột mốc số 145.", [("2.5", "km")]),
+    ("Dân góp 1,16 tỷ đồng, hoàn toàn do dân tự nguyện.", [("1160000000", "đồng")]),
+    ("Xã có 12 tổ, gồm 80 thành viên.", [("12", "tổ"), ("80", "thành viên")]),
+    ("Hòa giải thành 64 vụ, việc thông qua tổ hòa giải.", [("64", "vụ, việc")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -78,6 +84,9 @@ def test_figures(text, expected):
     "Trong 10 năm qua, gần 2 năm nay phong trào phát triển.",
     "Ông Nam năm nay 65 tuổi, họp lúc 14 giờ.",
     "Ban Chỉ đạo 138 huyện ban hành Chương trình số 09.",
+    "Ông Hải, Phó Trưởng ban Thường trực BCĐ 138 huyện, phát biểu.",
+    "Chủ trọ lập nhóm Zalo “Khối 12 bình yên” để báo tin.",
+    "Gia đình ở ngõ 12 làm ví dụ cho cả khu.",
     "Mô hình 5+1 và “5 giúp 1” được nhân rộng.",
     "Ra mắt tại tổ 14 và 16 xã Mường Sai.",
     "Chủ tàu CM 95123 TS và tàu BV 1234 TS ký cam kết.",   # boat registrations

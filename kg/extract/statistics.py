@@ -134,7 +134,8 @@ def _level_words() -> frozenset[str]:
 def _verb_next(text: str, pos: int) -> bool:
     """Does a verb start at pos ("2.870 lượt, phát hiện ...")? Then a new clause begins, not an item."""
     head = re.match(r"\s*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", text[pos:])
-    return bool(head) and fold(" ".join(w for w in head.groups() if w)) in _words().get("verb", {})
+    verbs = _words().get("verb", {})
+    return bool(head) and (fold(head.group(1)) in verbs or fold(" ".join(w for w in head.groups() if w)) in verbs)
 
 
 def _list_item(words: list[str], text: str, end: int, single: bool) -> bool:
