@@ -18,6 +18,16 @@ def officers(text: str) -> set[tuple]:
     # Highlands names joined by an apostrophe are whole names
     ("Trung tá K’Đăm, Phó Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn dự.",
      {("K’Đăm", "Trung tá", "Phó Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
+    # an age between the name and the post; a second post after "đồng thời là"
+    ("Ông Nguyễn Văn Lự, 68 tuổi, Tổ trưởng Tổ liên gia số 3 thôn Tào Khê, xã Đoàn Tùng kể lại.",
+     {("Nguyễn Văn Lự", None, "Tổ trưởng Tổ liên gia số 3 thôn Tào Khê", "Tổ liên gia số 3 thôn Tào Khê")}),
+    ("Ông Thạch Văn Sơn, Achar chùa Xoài Thơm, đồng thời là Tổ trưởng Tổ nhân dân tự quản ấp Xoài Thơm, cho biết.",
+     {("Thạch Văn Sơn", None, "Achar chùa Xoài Thơm", "Chùa Xoài Thơm"),
+      ("Thạch Văn Sơn", None, "Tổ trưởng Tổ nhân dân tự quản ấp Xoài Thơm", "Tổ nhân dân tự quản ấp Xoài Thơm")}),
+    # "là" binds the subject of its clause, not a person named inside it
+    ("Ông Lê Văn Bình là Trưởng Công an xã Tân Lập.",
+     {("Lê Văn Bình", None, "Trưởng Công an xã Tân Lập", "Công an xã Tân Lập")}),
+    ("Con trai ông Lê Văn Tám là Chủ tịch UBND xã Tân Lập.", {("Lê Văn Tám", None, None, None)}),
     # a deputy political officer's title is one post, not "Phó" and a stray rest
     ("Thiếu tá Rơ Mah Lâm, Phó Chính trị viên Đồn Biên phòng Ia O cho biết.",
      {("Rơ Mah Lâm", "Thiếu tá", "Phó Chính trị viên Đồn Biên phòng Ia O", "Đồn Biên phòng Ia O")}),

@@ -300,6 +300,14 @@ def test_more_district_offices_a_national_park_board_and_hoa_hao_boards():
                                    ("Ban Quản lý Vườn quốc gia Tràm Chim", "government", "Tam Nông")}
 
 
+def test_household_teams_are_bodies_of_their_place_unless_counted():
+    text = ("Xã Kim Chính, huyện Kim Sơn, tỉnh Ninh Bình ra quân. Tổ liên gia số 3 thôn Tào Khê, Tổ đoàn kết "
+            "xóm Bắc họp. Công an xã tặng bình cho các Tổ liên gia an toàn PCCC.")
+    assert organizations(text) >= {("Tổ liên gia số 3 thôn Tào Khê", "other", "Tào Khê"),
+                                   ("Tổ đoàn kết xóm Bắc", "other", "Bắc")}
+    assert not any(name.startswith("Tổ liên gia an toàn") for name, _, _ in organizations(text))
+
+
 def test_a_district_office_doing_something_with_a_commune_stays_the_districts():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Phòng Tư pháp huyện Bắc Sơn tuyên truyền. Phòng Tư pháp cùng "
             "UBND xã Vũ Lăng trao sách; Hội Nông dân cùng Công an xã Vũ Lăng trao quà.")

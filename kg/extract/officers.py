@@ -23,7 +23,8 @@ from kg.text import fold
 
 _NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,4}}"
 _PRE_GAP = re.compile(r"[ \t]*(?:,|là(?=[ \t]))?[ \t]*")  # "Chủ tịch UBND xã, ông A" / "Trưởng thôn là ông A"
-_POST_GAP = re.compile(r"[ \t]*(?:[,:(]|[-–])?[ \t]*")
+# ", Trưởng ...", " - Trưởng ...", and past an age: ", 68 tuổi, Tổ trưởng ..."
+_POST_GAP = re.compile(r"[ \t]*(?:[,(][ \t]*\d{1,3}[ \t]+tuổi[ \t]*\)?[ \t]*)?(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"–-])[ \t]*$")
 _LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
@@ -197,7 +198,10 @@ def _after_name(text: str, c: Candidate, post_start: int) -> bool:
     gap, p = text[c.end:post_start], _patterns()
     if _POST_GAP.fullmatch(gap) or p["holds"].fullmatch(gap):
         return True
-    return bool(p["holds_as_agent"].fullmatch(gap) and p["agent"].search(text, max(0, c.start - 8), c.start))
+    # "là"/"làm" bind the subject of the clause ("Ông A là Trưởng thôn") or a person introduced
+    # by "do"; elsewhere they bind too loosely ("con trai ông A là ...", "thay ông A làm ...")
+    return bool(p["holds_as_agent"].fullmatch(gap) and (p["agent"].search(text, max(0, c.start - 8), c.start)
+                                                         or _CLAUSE_START.search(text, 0, c.start)))
 
 
 def _shared_posts(text: str, c: Candidate, lists: list[PostList]) -> list[Post]:

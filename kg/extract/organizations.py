@@ -338,7 +338,7 @@ def _parse_all(text: str, ctx: Context) -> list[Parsed]:
     while m := head_re().search(text, pos):
         head = heads()[fold(m.group(1))]
         if (any(a <= m.start() < b for a, b in skipped) or (m.group(1)[0].islower() and not _lower_ok(text, m, head))
-                or _is_post(text, m)):
+                or _counted_team(text, m, head) or _is_post(text, m)):
             pos = m.end()
             continue
         found = parse_at(text, m.start(), ctx)
@@ -358,6 +358,11 @@ def _lower_ok(text: str, m: re.Match, head: Head) -> bool:
     if head.mode == "sub" and head.type == "other":  # "tổ bảo vệ an ninh, trật tự ấp Tân Long"
         return _named_place_re().match(text, m.end(1)) is not None
     return head.mode == "name" and bool(head.level) and re.match(r"[ \t]+[A-ZÀ-Ỹ]", text[m.end(1):m.end(1) + 2]) is not None
+
+
+def _counted_team(text: str, m: re.Match, head: Head) -> bool:
+    """"các Tổ liên gia an toàn PCCC": teams counted, capitals or not, name none."""
+    return head.mode == "sub" and head.type == "other" and _counted_re().search(text, 0, m.start()) is not None
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,8 @@ from kg.extract.organizations import Context, Parsed, parse_at, shared
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
-_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:kiêm[ \t]+)?|[ \t]+kiêm[ \t]+)")
+# "A, B", "A kiêm B", "A, đồng thời là B": one person's posts in a row
+_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:kiêm|đồng thời là|đồng thời)[ \t]+)?|[ \t]+(?:kiêm|đồng thời là)[ \t]+)")
 
 
 @dataclass
