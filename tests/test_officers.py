@@ -18,6 +18,13 @@ def officers(text: str) -> set[tuple]:
     # Highlands names joined by an apostrophe are whole names
     ("Trung tá K’Đăm, Phó Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn dự.",
      {("K’Đăm", "Trung tá", "Phó Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
+    # a committee printed by its head alone is the one committee the article names; of two, neither
+    ("Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum họp. Ông Nguyễn Văn Định, Phó Trưởng ban Thường trực "
+     "Ban Chỉ đạo, phát biểu; ông Y Ngọc, Trưởng BCĐ chủ trì.",
+     {("Nguyễn Văn Định", None, "Phó Trưởng ban Thường trực Ban Chỉ đạo", "Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum"),
+      ("Y Ngọc", None, "Trưởng Ban Chỉ đạo", "Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum")}),
+    ("Ban Chỉ đạo 138 huyện Bắc Sơn và Ban Chỉ đạo xây dựng nông thôn mới huyện Bắc Sơn họp. Ông Nguyễn Văn "
+     "Định, Phó Trưởng Ban Chỉ đạo, phát biểu.", {("Nguyễn Văn Định", None, "Phó Trưởng Ban Chỉ đạo", None)}),
     # an age between the name and the post; a second post after "đồng thời là"
     ("Ông Nguyễn Văn Lự, 68 tuổi, Tổ trưởng Tổ liên gia số 3 thôn Tào Khê, xã Đoàn Tùng kể lại.",
      {("Nguyễn Văn Lự", None, "Tổ trưởng Tổ liên gia số 3 thôn Tào Khê", "Tổ liên gia số 3 thôn Tào Khê")}),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
-from kg.extract.org_short_forms import name_as_the_article
+from kg.extract.org_short_forms import name_as_the_article, the_named_committee
 from kg.extract.organizations import Resolver, expand, extract_organizations
 from kg.extract.places import paragraph_start
 from kg.extract.programs import extract_programs
@@ -97,6 +97,9 @@ def extract(article: Article) -> Facts:
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
     officers = extract_officers(sentences, Resolver(localities, main, starts), police)
     name_as_the_article([o.organization for o in officers if o.organization is not None], orgs)
+    for officer in officers:
+        if officer.organization is not None:
+            officer.organization = the_named_committee(officer.organization, orgs)
     for officer in officers:
         if officer.organization is not None:
             orgs.append(officer.organization)

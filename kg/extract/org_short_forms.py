@@ -103,3 +103,17 @@ def _aliased_heads() -> tuple:
     from kg.extract.organizations import heads
 
     return tuple(sorted((h for h in heads().values() if h.alias), key=lambda h: -len(h.text)))
+
+
+def the_named_committee(org, named: list):
+    """A post's committee printed by its head alone ("Phó Trưởng Ban Chỉ đạo"): the one committee
+    of that head the article names in full; None when it names none, or more than one."""
+    if org.type != "committee" or org.locality is not None or org.parent is not None:
+        return org
+    from kg.extract.organizations import heads
+
+    head = heads().get(fold(org.name))
+    if head is None or head.text != org.name:
+        return org
+    full = {o.name: o for o in named if o.type == "committee" and fold(o.name).startswith(fold(head.text) + " ")}
+    return next(iter(full.values())) if len(full) == 1 else None

@@ -13,7 +13,7 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Organization
 from kg.extract.org_places import place_at
 from kg.extract.org_tails import both_tones, head_re
-from kg.extract.organizations import Context, Parsed, parse_at, shared
+from kg.extract.organizations import Context, Parsed, heads, parse_at, shared
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
@@ -122,13 +122,20 @@ def _team_heads() -> dict[str, str]:
 def _org_after(text: str, m: re.Match, ctx: Context) -> Parsed | None:
     """"Trưởng Công an huyện": the organisation after the title; "Trưởng ban Tuyên giáo Trung ương":
     the title's last word starts it."""
-    if text[m.end():m.end() + 1] == " " and head_re().match(text, m.end() + 1):
-        parsed = parse_at(text, m.end() + 1, ctx)
+    last = text.rfind(" ", m.start(), m.end()) + 1
+    starts = [m.end() + 1] if text[m.end():m.end() + 1] == " " else []
+    starts += [last] if last > m.start() else []
+    for at in starts:
+        found = head_re().match(text, at)
+        if found is None:
+            continue
+        parsed = parse_at(text, at, ctx)
         if parsed is not None:
             return parsed
-    last = text.rfind(" ", m.start(), m.end()) + 1
-    if last > m.start() and head_re().match(text, last):
-        return parse_at(text, last, ctx)
+        head = heads()[fold(found.group(1))]
+        if head.type == "committee":
+            # "Phó Trưởng Ban Chỉ đạo" with no place: the committee the article names (the_named_committee)
+            return Parsed(head, at, found.end(1), found.end(1), Organization(head.text, head.type, ctx.sentence))
     return None
 
 
