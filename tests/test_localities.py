@@ -177,6 +177,17 @@ def test_a_village_lies_in_the_commune_its_paragraph_opens_with():
     assert ("Ón", "Mường Sai") in one_paragraph
 
 
+def test_a_village_lies_in_the_commune_the_article_is_about_when_none_other_is_named_before_it():
+    from kg.extract.localities import extract_localities
+    text = ("Camera an ninh ở xã Mường Sai\nTại xã Mường Sai, huyện Sông Mã, camera phủ khắp.\n"
+            "Bản Ón lắp 12 camera.\nXã Mường Sai sẽ nhân rộng ra xã Chiềng Khoong.\nBản Hin cũng lắp camera.")
+    sentences = sentences_of(text)
+    found = {(loc.name, loc.parent.name if loc.parent else None)
+             for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
+    # bản Hin comes after another commune is named: the text does not say whose it is
+    assert found == {("Ón", "Mường Sai"), ("Hin", None)}
+
+
 def test_a_person_named_place_is_a_place_with_its_level_word():
     assert places("Công an Thành phố Hồ Chí Minh và Công an TP.HCM phối hợp.") == {("Hồ Chí Minh", "tỉnh", None)}
     assert places("Anh về Hồ Chí Minh làm ăn.") == {("Hồ Chí Minh", "tỉnh", None)}

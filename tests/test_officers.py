@@ -18,13 +18,19 @@ def officers(text: str) -> set[tuple]:
     # Highlands names joined by an apostrophe are whole names
     ("Trung tá K’Đăm, Phó Trưởng Công an huyện Bắc Sơn, tỉnh Lạng Sơn dự.",
      {("K’Đăm", "Trung tá", "Phó Trưởng Công an huyện Bắc Sơn", "Công an huyện Bắc Sơn")}),
-    # a committee printed by its head alone is the one committee the article names; of two, neither
-    ("Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum họp. Ông Nguyễn Văn Định, Phó Trưởng ban Thường trực "
-     "Ban Chỉ đạo, phát biểu; ông Y Ngọc, Trưởng BCĐ chủ trì.",
-     {("Nguyễn Văn Định", None, "Phó Trưởng ban Thường trực Ban Chỉ đạo", "Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum"),
+    # a committee printed by its head alone is the one committee the article names, where the
+    # holder's other posts are at its place; of two committees, or at another level, none
+    ("Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum họp. Ông Y Ngọc, Phó Chủ tịch UBND tỉnh, Trưởng BCĐ chủ trì.",
+     {("Y Ngọc", None, "Phó Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Kon Tum"),
       ("Y Ngọc", None, "Trưởng Ban Chỉ đạo", "Ban Chỉ đạo phòng, chống tội phạm tỉnh Kon Tum")}),
     ("Ban Chỉ đạo 138 huyện Bắc Sơn và Ban Chỉ đạo xây dựng nông thôn mới huyện Bắc Sơn họp. Ông Nguyễn Văn "
-     "Định, Phó Trưởng Ban Chỉ đạo, phát biểu.", {("Nguyễn Văn Định", None, "Phó Trưởng Ban Chỉ đạo", None)}),
+     "Định, Phó Chủ tịch UBND huyện Bắc Sơn, Phó Trưởng Ban Chỉ đạo, phát biểu.",
+     {("Nguyễn Văn Định", None, "Phó Chủ tịch Ủy ban nhân dân huyện Bắc Sơn", "Ủy ban nhân dân huyện Bắc Sơn"),
+      ("Nguyễn Văn Định", None, "Phó Trưởng Ban Chỉ đạo", None)}),
+    ("Ban Chỉ đạo 138 tỉnh Lạng Sơn triển khai kế hoạch. Ông Trần Văn Bình, Trưởng Công an xã Tân Lập, "
+     "Phó Trưởng Ban Chỉ đạo, phát biểu.",
+     {("Trần Văn Bình", None, "Trưởng Công an xã Tân Lập", "Công an xã Tân Lập"),
+      ("Trần Văn Bình", None, "Phó Trưởng Ban Chỉ đạo", None)}),
     # an age between the name and the post; a second post after "đồng thời là"
     ("Ông Nguyễn Văn Lự, 68 tuổi, Tổ trưởng Tổ liên gia số 3 thôn Tào Khê, xã Đoàn Tùng kể lại.",
      {("Nguyễn Văn Lự", None, "Tổ trưởng Tổ liên gia số 3 thôn Tào Khê", "Tổ liên gia số 3 thôn Tào Khê")}),
@@ -35,6 +41,12 @@ def officers(text: str) -> set[tuple]:
     ("Ông Lê Văn Bình là Trưởng Công an xã Tân Lập.",
      {("Lê Văn Bình", None, "Trưởng Công an xã Tân Lập", "Công an xã Tân Lập")}),
     ("Con trai ông Lê Văn Tám là Chủ tịch UBND xã Tân Lập.", {("Lê Văn Tám", None, None, None)}),
+    ("Trong lúc giằng co, Nguyễn Văn Long làm Phó Trưởng Công an xã Tân Lập bị thương nhẹ.",
+     set()),
+    ("Kết quả điều tra xác định, Nguyễn Văn Khoa là Trưởng nhóm.", set()),
+    # "đồng thời" alone joins two actions, not two posts of one person
+    ("Công an xã báo cáo Chủ tịch UBND xã Tân Lập, đồng thời Trưởng Công an xã Phạm Văn Em xuống hiện trường.",
+     {("Phạm Văn Em", None, "Trưởng Công an xã", "Công an xã Tân Lập")}),
     # a deputy political officer's title is one post, not "Phó" and a stray rest
     ("Thiếu tá Rơ Mah Lâm, Phó Chính trị viên Đồn Biên phòng Ia O cho biết.",
      {("Rơ Mah Lâm", "Thiếu tá", "Phó Chính trị viên Đồn Biên phòng Ia O", "Đồn Biên phòng Ia O")}),

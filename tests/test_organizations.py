@@ -275,6 +275,11 @@ def test_a_list_of_mass_bodies_shares_the_level_word_written_after_it():
         ("Đoàn Thanh niên xã Vũ Lăng", "mass", "Vũ Lăng")}
 
 
+def test_a_level_word_of_another_unit_names_no_place():
+    text = "Xã Vũ Lăng, huyện Bắc Sơn ra quân. Hội Nông dân, Hội Phụ nữ và Đoàn Thanh niên xã bạn cùng dự."
+    assert not any("Vũ Lăng" in name for name, _, _ in organizations(text))
+
+
 def test_a_communes_youth_union_and_a_frame_after_the_same_body():
     text = ("Xã Vũ Lăng, huyện Bắc Sơn ra quân.\n\n"
             "Anh Lê Văn Kiên, Bí thư Đoàn xã Vũ Lăng, cho biết. Tại xã Tân Lập, Đoàn Thanh niên xã lập đội tuần tra.")

@@ -99,7 +99,9 @@ def extract(article: Article) -> Facts:
     name_as_the_article([o.organization for o in officers if o.organization is not None], orgs)
     for officer in officers:
         if officer.organization is not None:
-            officer.organization = the_named_committee(officer.organization, orgs)
+            beside = [o.organization for o in officers if o is not officer and o.name == officer.name
+                      and o.sentence.start == officer.sentence.start and o.organization is not None]
+            officer.organization = the_named_committee(officer.organization, orgs, beside)
     for officer in officers:
         if officer.organization is not None:
             orgs.append(officer.organization)

@@ -26,6 +26,7 @@ _PRE_GAP = re.compile(r"[ \t]*(?:,|là(?=[ \t]))?[ \t]*")  # "Chủ tịch UBND 
 # ", Trưởng ...", " - Trưởng ...", and past an age: ", 68 tuổi, Tổ trưởng ..."
 _POST_GAP = re.compile(r"[ \t]*(?:[,(][ \t]*\d{1,3}[ \t]+tuổi[ \t]*\)?[ \t]*)?(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
+_IS = re.compile(r"[ \t]*,?[ \t]*(?i:là)[ \t]+")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"–-])[ \t]*$")
 _LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 _JOINED = re.compile(r"\w['’](\w)")
@@ -198,10 +199,14 @@ def _after_name(text: str, c: Candidate, post_start: int) -> bool:
     gap, p = text[c.end:post_start], _patterns()
     if _POST_GAP.fullmatch(gap) or p["holds"].fullmatch(gap):
         return True
-    # "là"/"làm" bind the subject of the clause ("Ông A là Trưởng thôn") or a person introduced
-    # by "do"; elsewhere they bind too loosely ("con trai ông A là ...", "thay ông A làm ...")
-    return bool(p["holds_as_agent"].fullmatch(gap) and (p["agent"].search(text, max(0, c.start - 8), c.start)
-                                                         or _CLAUSE_START.search(text, 0, c.start)))
+    if not p["holds_as_agent"].fullmatch(gap):
+        return False
+    # "là"/"làm" bind a person introduced by "do"; "là" also one addressed by a title who opens
+    # the clause ("Ông A là Trưởng thôn"). Elsewhere they bind too loosely: "con trai ông A là ...",
+    # "thay ông A làm ...", "Nguyễn Văn L làm Phó Trưởng Công an xã bị thương", "A, B là X, Y".
+    if p["agent"].search(text, max(0, c.start - 8), c.start):
+        return True
+    return c.titled and _IS.fullmatch(gap) is not None and _CLAUSE_START.search(text, 0, c.start) is not None
 
 
 def _shared_posts(text: str, c: Candidate, lists: list[PostList]) -> list[Post]:

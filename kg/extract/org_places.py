@@ -285,7 +285,7 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
         # one unknown syllable is no commune: "Công an xã Bán chuyên trách" is the semi-professional police
         if level == "thôn" or not (person_like(run) or _a_count(run, canon, level) or (level == "xã" and " " not in run)):
             return Place(canon, run, None, m.start("name") + len(run))
-    if level == "thôn" or _plural_re().match(text, m.end("word")):
+    if level == "thôn" or _plural_re().match(text, m.end("word")) or _elsewhere_re().match(text, m.end("word")):
         return None
     loc = resolver.framed(level, canon, sentence, m.start("word")) or resolver.main_at(level, climb=False)
     if loc is not None and not _of_type(loc, canon):
@@ -299,6 +299,14 @@ def _a_count(run: str, canon: str, level: str) -> bool:
     ("Phường 12", "Quận 8"); else it counts what follows. (A numbered ward the gazetteer lacks
     is then read as the article's own ward: rarer in the news than a count.)"""
     return run[0].isdigit() and not known_names(f"{canon.capitalize()} {run}", _levels(level))
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_re() -> re.Pattern:
+    """"Đoàn Thanh niên xã bạn", "Công an xã lân cận": not the article's commune, and not named."""
+    from kg.extract.localities import context_words
+
+    return re.compile(rf"[ \t]+(?i:{alternation(context_words()['elsewhere'])})(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -105,9 +105,12 @@ def _aliased_heads() -> tuple:
     return tuple(sorted((h for h in heads().values() if h.alias), key=lambda h: -len(h.text)))
 
 
-def the_named_committee(org, named: list):
-    """A post's committee printed by its head alone ("Phó Trưởng Ban Chỉ đạo"): the one committee
-    of that head the article names in full; None when it names none, or more than one."""
+def the_named_committee(org, named: list, beside: list):
+    """A post's committee printed by its head alone ("Phó Chủ tịch UBND tỉnh, Phó Trưởng Ban Chỉ
+    đạo"): the one committee of that head the article names in full, where the holder's other
+    posts in the sentence (`beside`, their bodies) are at its place; else no body. A committee
+    named elsewhere in the article may be another level's ("Ban Chỉ đạo 138 tỉnh" beside a
+    commune's chairman) or another kind ("Hội đồng xét xử" beside "Chủ tịch Hội đồng quản trị")."""
     if org.type != "committee" or org.locality is not None or org.parent is not None:
         return org
     from kg.extract.organizations import heads
@@ -116,4 +119,8 @@ def the_named_committee(org, named: list):
     if head is None or head.text != org.name:
         return org
     full = {o.name: o for o in named if o.type == "committee" and fold(o.name).startswith(fold(head.text) + " ")}
-    return next(iter(full.values())) if len(full) == 1 else None
+    if len(full) != 1:
+        return None
+    committee = next(iter(full.values()))
+    here = committee.locality
+    return committee if here is not None and any(b.locality is not None and b.locality.key == here.key for b in beside) else None

@@ -296,8 +296,9 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     places: dict[tuple, Locality] = {}
     printed = printed_names(mentions)
     order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
+    focus = _focus_commune(groups)
     for k in order:
-        places[k] = _place(groups[k], places, printed)
+        places[k] = _place(groups[k], places, printed, focus)
     out = []
     for m in mentions:
         p = places.get(m.key)
@@ -306,13 +307,21 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     return out
 
 
-def _place(group: list[Mention], places: dict, printed: dict) -> Locality | None:
+def _focus_commune(groups: dict[tuple, list[Mention]]) -> tuple | None:
+    """The commune the article names more often than any other, if there is one."""
+    counts = sorted((len(g) for g in groups.values() if g[0].level == "xã"), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0] == counts[1]):
+        return None
+    return next(k for k, g in groups.items() if g[0].level == "xã" and len(g) == counts[0])
+
+
+def _place(group: list[Mention], places: dict, printed: dict, focus: tuple | None = None) -> Locality | None:
     m = group[0]
     unit = next((x.unit for x in group if x.unit), None)
     if unit:
         return unit_locality(unit, m.sentence, printed)
     parent = _written_parent(group, places) or _shared_parent(group, m.sentence, printed)
-    parent = parent or _sole_parent(m, places)
+    parent = parent or _sole_parent(m, places, focus)
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
 
@@ -332,12 +341,19 @@ def _shared_parent(group: list[Mention], sentence: Sentence, printed: dict) -> L
     return unit_locality(up, sentence, printed) if up else None
 
 
-def _sole_parent(m: Mention, places: dict) -> Locality | None:
-    """Without a written parent, the article's only place one level up (villages, unknown units)."""
+def _sole_parent(m: Mention, places: dict, focus: tuple | None = None) -> Locality | None:
+    """Without a written parent, the article's only place one level up (villages, unknown units);
+    for a village, also the commune the article is about (`focus`) when no other is named before it."""
     up = {"thôn": "xã", "huyện": "tỉnh", "xã": "huyện"}.get(m.level)
     if m.level != "thôn" and _candidates([m]):
         return None  # ambiguous on the map: the text does not say which
     found = {loc.key: loc for loc in _all_places(places) if loc.level == up}
+    if len(found) > 1 and m.level == "thôn":
+        # "Tại phường A ..." (A throughout) ... "Khối B ..." ... "nhân rộng ra các phường C, D"
+        main = places.get(focus) if focus else None
+        found = {key: loc for key, loc in found.items() if loc.sentence.start <= m.sentence.start}
+        if main is None or [loc.key for loc in found.values()] != [main.key]:
+            return None
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -12,13 +12,13 @@ from functools import lru_cache
 from kg.data import read_rows, read_words
 from kg.extract.model import Organization
 from kg.extract.org_places import place_at
-from kg.extract.org_tails import both_tones, head_re
+from kg.extract.org_tails import both_tones, head_re, tail
 from kg.extract.organizations import Context, Parsed, heads, parse_at, shared
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
 # "A, B", "A kiêm B", "A, đồng thời là B": one person's posts in a row
-_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:kiêm|đồng thời là|đồng thời)[ \t]+)?|[ \t]+(?:kiêm|đồng thời là)[ \t]+)")
+_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:kiêm|đồng thời là)[ \t]+)?|[ \t]+(?:kiêm|đồng thời là)[ \t]+)")
 
 
 @dataclass
@@ -133,8 +133,9 @@ def _org_after(text: str, m: re.Match, ctx: Context) -> Parsed | None:
         if parsed is not None:
             return parsed
         head = heads()[fold(found.group(1))]
-        if head.type == "committee":
-            # "Phó Trưởng Ban Chỉ đạo" with no place: the committee the article names (the_named_committee)
+        if head.type == "committee" and tail(text, found.end(1), ctx)[0] == found.end(1):
+            # "Phó Trưởng Ban Chỉ đạo" written alone, no name after it ("Hội đồng quản trị" has one):
+            # the committee the article names (the_named_committee)
             return Parsed(head, at, found.end(1), found.end(1), Organization(head.text, head.type, ctx.sentence))
     return None
 
