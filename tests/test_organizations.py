@@ -292,7 +292,7 @@ def test_district_offices_and_religious_bodies():
             "Hội Đoàn kết sư sãi yêu nước huyện và Hội đồng chức sắc Bà-la-môn tỉnh Lạng Sơn.")
     assert organizations(text) >= {("Phòng Dân tộc huyện Bắc Sơn", "government", "Bắc Sơn"),
                                    ("Ban Dân tộc tỉnh Lạng Sơn", "government", "Lạng Sơn"),
-                                   ("Hội Đoàn kết sư sãi yêu nước huyện Bắc Sơn", "mass", "Bắc Sơn"),
+                                   ("Hội Đoàn kết sư sãi yêu nước huyện Bắc Sơn", "other", "Bắc Sơn"),
                                    ("Hội đồng chức sắc Bà-la-môn tỉnh Lạng Sơn", "other", "Lạng Sơn")}
 
 
@@ -311,6 +311,12 @@ def test_household_teams_are_bodies_of_their_place_unless_counted():
     assert organizations(text) >= {("Tổ liên gia số 3 thôn Tào Khê", "other", "Tào Khê"),
                                    ("Tổ đoàn kết xóm Bắc", "other", "Bắc")}
     assert not any(name.startswith("Tổ liên gia an toàn") for name, _, _ in organizations(text))
+
+
+def test_a_named_body_lies_at_the_place_written_after_it_and_keeps_it_when_named_again():
+    text = ("Ngày 19/8, giáo xứ Tân Khẩn, xã Kim Chính, huyện Kim Sơn, tỉnh Ninh Bình tổng kết mô hình. "
+            "Giáo xứ Tân Khẩn có 3 giáo họ. Tại chùa Phổ Minh, xóm Bắc, sư trụ trì cũng tham gia.")
+    assert organizations(text) == {("Giáo xứ Tân Khẩn", "other", "Kim Chính"), ("Chùa Phổ Minh", "other", "Bắc")}
 
 
 def test_a_district_office_doing_something_with_a_commune_stays_the_districts():

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
-from kg.extract.org_short_forms import name_as_the_article, the_named_committee
+from kg.extract.org_short_forms import name_as_the_article, one_place_per_name, the_named_committee
 from kg.extract.organizations import Resolver, expand, extract_organizations
 from kg.extract.places import paragraph_start
 from kg.extract.programs import extract_programs
@@ -105,6 +105,7 @@ def extract(article: Article) -> Facts:
     for officer in officers:
         if officer.organization is not None:
             orgs.append(officer.organization)
+    one_place_per_name(orgs)
     _place_programs(programs, localities, orgs, main)
     return Facts(
         localities=localities,

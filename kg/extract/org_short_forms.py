@@ -124,3 +124,37 @@ def the_named_committee(org, named: list, beside: list):
     committee = next(iter(full.values()))
     here = committee.locality
     return committee if here is not None and any(b.locality is not None and b.locality.key == here.key for b in beside) else None
+
+
+_NAMED_TYPES = ("other", "military", "school", "business", "media")  # bodies with proper names
+
+
+def one_place_per_name(orgs: list) -> None:
+    """"Giáo xứ Tân Khẩn, xã Kim Chính ..." then "Giáo xứ Tân Khẩn có 3 giáo họ": a proper-named
+    body given its commune once and only the article's province elsewhere is one body, in the
+    commune. Two places neither of which holds the other stay two bodies."""
+    groups: dict[tuple[str, str], list] = {}
+    for org in orgs:
+        if org.type in _NAMED_TYPES and org.locality is not None:
+            groups.setdefault((fold(org.name), org.type), []).append(org)
+    for group in groups.values():
+        deepest = max((o.locality for o in group), key=_depth)
+        if all(_holds(o.locality, deepest) for o in group):
+            for o in group:
+                o.locality = deepest
+
+
+def _depth(loc) -> int:
+    n = 0
+    while loc.parent is not None:
+        n, loc = n + 1, loc.parent
+    return n
+
+
+def _holds(outer, inner) -> bool:
+    """Is `outer` the place `inner` or one of its ancestors?"""
+    while inner is not None:
+        if inner.key == outer.key and inner.level == outer.level:
+            return True
+        inner = inner.parent
+    return False

@@ -281,10 +281,12 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
             return loc, rest_end
     # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"; not a firm: "công nhân Công ty A ở ấp B"
     # is where the worker lives, "Tập đoàn Viettel tại huyện X" its branch
-    stated = _STATED.match(text, rest_end) if head_type != "business" else None
+    # and "giáo xứ A, xã B, huyện C": the place written after a comma, with its level word
+    stated = (_STATED.match(text, rest_end) or _COMMA.match(text, rest_end)) if head_type != "business" else None
     if stated:
         place = place_at(text, stated.end(), ctx.resolver, ctx.sentence)
-        if place is not None and place.loc is not None and not place.level:
+        worded = place is not None and fold(text[stated.end():stated.end() + len(place.word)]) == fold(place.word)
+        if place is not None and place.loc is not None and not place.level and (worded or "," not in stated.group(0)):
             return place.loc, rest_end
     # "Đồn Biên phòng Xín Cái", "Giáo xứ Thanh Châu": a post or parish named after a commune of
     # the article's district or province (not a firm or school: "Trường THCS Lê Lợi" is the man's)
@@ -298,6 +300,7 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
 
 
 _STATED = re.compile(r"[ \t]+(?:ở|tại|đóng trên địa bàn)[ \t]+")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 LONG_HEAD = 4  # words: a head this long is a name in itself ("Ngân hàng Nông nghiệp và Phát triển nông thôn")
 
 _MODES = {"none": _national, "req": _placed, "opt": _placed, "ctx": _placed,
