@@ -186,6 +186,16 @@ def test_a_village_lies_in_the_commune_the_article_is_about_when_none_other_is_n
              for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
     # bản Hin comes after another commune is named: the text does not say whose it is
     assert found == {("Ón", "Mường Sai"), ("Hin", None)}
+    # a commune named beside the village, or a commune the title and lead do not name, is no frame
+    beside = sentences_of("Camera an ninh ở xã Mường Sai\nTại xã Mường Sai, huyện Sông Mã, camera phủ khắp.\n"
+                          "Có đối tượng lạ ở bản Ón. Bản Ón nằm giáp ranh, thuộc xã Chiềng Khoong.")
+    assert ("Ón", "Mường Sai") not in {(loc.name, loc.parent.name if loc.parent else None)
+                                       for loc in extract_localities(beside, [s.start for s in beside])}
+    late = sentences_of("Công an huyện Sông Mã ra quân\nHuyện Sông Mã, tỉnh Sơn La ra quân giữ gìn an ninh trật tự "
+                        "trên địa bàn các xã biên giới.\nTổ công tác đến xã "
+                        "Mường Sai.\nXã Mường Sai có camera.\nBản Ón lắp 12 camera.\nXã Chiềng Khoong cũng vậy.")
+    assert ("Ón", None) in {(loc.name, loc.parent.name if loc.parent else None)
+                            for loc in extract_localities(late, [s.start for s in late]) if loc.level == "thôn"}
 
 
 def test_a_person_named_place_is_a_place_with_its_level_word():

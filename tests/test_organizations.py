@@ -319,6 +319,39 @@ def test_a_named_body_lies_at_the_place_written_after_it_and_keeps_it_when_named
     assert organizations(text) == {("Giáo xứ Tân Khẩn", "other", "Kim Chính"), ("Chùa Phổ Minh", "other", "Bắc")}
 
 
+def test_a_bare_village_word_is_the_one_village_of_that_word_named_so_far():
+    text = ("Xã Sen Thượng, huyện Mường Nhé ra quân. Bản Sen Thượng có 80 hộ. Chi hội Phụ nữ bản tuyên truyền.\n\n"
+            "Chi đoàn xóm họp. Xóm Nà Lay và xóm Nà Pồng cùng dự; Chi hội Nông dân xóm góp quỹ. "
+            "Ông Lê Văn Đạt, Bí thư Chi bộ tổ dân phố số 9, cho biết.")
+    assert organizations(text) == {("Chi hội Phụ nữ bản Sen Thượng", "mass", "Sen Thượng"),
+                                   ("Chi bộ tổ dân phố số 9", "party", "9")}
+
+
+def test_religious_and_police_abbreviations_are_spelt_out():
+    text = ("Huyện Phú Tân, tỉnh An Giang ra quân. Ban Trị sự PGHH huyện Phú Tân dự. Thiếu tá Huỳnh Văn Út, "
+            "Đội trưởng Đội Cảnh sát QLHC về TTXH Công an huyện cho biết.")
+    assert organizations(text) >= {
+        ("Ban Trị sự Phật giáo Hòa Hảo huyện Phú Tân", "other", "Phú Tân"),
+        ("Đội Cảnh sát quản lý hành chính về trật tự xã hội Công an huyện Phú Tân", "police", "Phú Tân")}
+
+
+def test_a_school_after_a_comma_or_in_a_list_of_places_gets_no_place_from_it():
+    text = ("Huyện Hương Khê, tỉnh Hà Tĩnh ra quân. Đoàn tuyên truyền tại Trường THCS Lê Lợi, Trường Tiểu học "
+            "Kim Đồng, xã Phúc Trạch, xã Hương Trạch. Bảo vệ Trường THCS Phan Bội Châu, xã Hương Long bị bắt. "
+            "Chùa Phúc Long, xã Phúc Đồng, huyện Hương Khê nhận quà. Đoàn Thanh niên xã kết nghĩa cũng tham gia.")
+    orgs = organizations(text)
+    assert ("Trường Tiểu học Kim Đồng", "school", "Hà Tĩnh") in orgs
+    assert ("Trường Trung học cơ sở Phan Bội Châu", "school", "Hà Tĩnh") in orgs
+    assert ("Chùa Phúc Long", "other", "Phúc Đồng") in orgs
+    assert not any(name.startswith("Đoàn Thanh niên") for name, _, _ in orgs)
+
+
+def test_a_city_named_like_its_province_is_the_city():
+    text = "Huyện Hương Khê, tỉnh Hà Tĩnh ra quân. Công an thành phố Hà Tĩnh và Công an thành phố Đà Nẵng dự."
+    found = {o.name: (o.locality.level, o.locality.name) for o in extract(parse_article(TITLE + text, "t")).organizations}
+    assert found == {"Công an thành phố Hà Tĩnh": ("huyện", "Hà Tĩnh"), "Công an thành phố Đà Nẵng": ("tỉnh", "Đà Nẵng")}
+
+
 def test_a_district_office_doing_something_with_a_commune_stays_the_districts():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Phòng Tư pháp huyện Bắc Sơn tuyên truyền. Phòng Tư pháp cùng "
             "UBND xã Vũ Lăng trao sách; Hội Nông dân cùng Công an xã Vũ Lăng trao quà.")

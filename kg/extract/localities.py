@@ -360,13 +360,26 @@ def extract_localities(sentences: list[Sentence], paragraphs: list[int] = ()) ->
     link_parents(mentions)
     frame_communes(mentions, sorted(paragraphs))
     out: list[Locality] = []
-    for m, loc in localities_of(mentions):
+    for m, loc in localities_of(mentions, _opening(paragraphs, sentences)):
         out.append(loc)
         p = loc.parent
         while p is not None:  # the chain up to the province is part of what the article locates
             out.append(Locality(p.name, p.level, p.word, m.sentence, p.parent, p.code, p.successor, p.mapped))
             p = p.parent
     return out
+
+
+def _opening(paragraphs: list[int], sentences: list[Sentence]) -> int:
+    """Where the article's body goes past its title and lead paragraph (a short dateline line
+    after the title does not count as the lead); without paragraphs, the whole text."""
+    starts = sorted(paragraphs)
+    end = max((s.end for s in sentences), default=0) + 1
+    if len(starts) > 2 and starts[2] - starts[1] < _DATELINE:
+        starts = starts[:1] + starts[2:]
+    return starts[2] if len(starts) > 2 else end
+
+
+_DATELINE = 60  # characters: a paragraph this short after the title is a dateline or a byline
 
 
 def main_places(localities: list[Locality]) -> dict[str, Locality]:

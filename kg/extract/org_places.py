@@ -47,7 +47,9 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _word_re() -> re.Pattern:
     words = alternation(level_words())
-    return re.compile(rf"[ \t]*(?P<word>(?i:{words}))(?:(?:[ \t]+|(?<=\.))(?P<name>{NUMBER_NAME}(?!\w)|{_PLACE_RUN}))?(?!\w)")
+    # "tổ dân phố số 9": "số" may stand before a number
+    return re.compile(rf"[ \t]*(?P<word>(?i:{words}))(?:(?:[ \t]+|(?<=\.))(?:(?P<so>số)[ \t]+(?=\d))?"
+                      rf"(?P<name>{NUMBER_NAME}(?!\w)|{_PLACE_RUN}))?(?!\w)")
 
 
 def person_like(name: str) -> bool:
@@ -133,13 +135,15 @@ class Resolver:
         """The place called `name` (at `level`, "city" = tỉnh or huyện), the article's first."""
         levels = _levels(level)
         for loc in self.by_name.get(fold(name), []):
-            if loc.level in levels:
+            if loc.level in levels and not (level == "city" and _plain_province(loc.level, loc.word)):
                 return None if person_like(name) and not loc.code else loc
         if level == "thôn":
             return None
         gaz = gazetteer.load()
         for lvl in levels:
             unit = gaz.resolve(name, lvl, self.units) if lvl != "thôn" else None
+            if unit is not None and level == "city" and _plain_province(unit.level, unit.type):
+                continue  # "thành phố Hà Tĩnh" is the city, not the province of that name
             if unit is not None:  # the article's place for that unit, in the article's spelling ("Krông Pắk")
                 return self.by_code.get((unit.level, unit.code)) or _from_unit(unit, sentence)
         return None
@@ -185,6 +189,12 @@ class Resolver:
                      if any(x.code == code for x in self.by_sentence.get(sentence.start, ()))}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def only_village(self, word: str, sentence: Sentence) -> Locality | None:
+        """The one village written with this word ("bản") the article has named so far, else None."""
+        found = {loc.key: loc for locs in self.by_name.values() for loc in locs
+                 if loc.level == "thôn" and fold(loc.word) == fold(word) and loc.sentence.start <= sentence.start}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""
         if level == "city":
@@ -226,6 +236,11 @@ def _opening_re() -> re.Pattern:
     """A sentence that opens with a place: "Tại xã A,", "Ở huyện B", "Riêng thị trấn C", "Xã D có"."""
     words = alternation(w for w, (lvl, _c) in level_words().items() if lvl != "thôn")
     return re.compile(rf"{frame_re().pattern}(?P<word>(?i:{words}))[ \t]+")
+
+
+def _plain_province(level: str, word: str) -> bool:
+    """A province that is no centrally-run city ("tỉnh Hà Tĩnh", not "thành phố Đà Nẵng")."""
+    return level == "tỉnh" and fold(word) == "tỉnh"
 
 
 def _levels(level: str | None) -> tuple[str, ...]:
@@ -273,6 +288,10 @@ def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Pla
 def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> Place | None:
     level, canon = level_words()[fold(m.group("word"))]
     run = m.group("name")
+    if m.group("so"):
+        if level != "thôn":
+            return None
+        canon += " số"
     if run and level == "thôn" and not run[0].isdigit():
         more = village_number().match(text, m.end("name"))  # "ấp Bình Tiền 2"
         run += more.group(0) if more else ""
@@ -285,8 +304,11 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
         # one unknown syllable is no commune: "Công an xã Bán chuyên trách" is the semi-professional police
         if level == "thôn" or not (person_like(run) or _a_count(run, canon, level) or (level == "xã" and " " not in run)):
             return Place(canon, run, None, m.start("name") + len(run))
-    if level == "thôn" or _plural_re().match(text, m.end("word")) or _elsewhere_re().match(text, m.end("word")):
+    if _plural_re().match(text, m.end("word")) or _elsewhere_re().match(text, m.end("word")):
         return None
+    if level == "thôn":  # "Chi hội Phụ nữ bản": the article's one village of that word, if one
+        loc = resolver.only_village(canon, sentence)
+        return Place(canon, loc.name, loc, m.end("word"), level) if loc is not None else None
     loc = resolver.framed(level, canon, sentence, m.start("word")) or resolver.main_at(level, climb=False)
     if loc is not None and not _of_type(loc, canon):
         # "Công an thị trấn" in an article mostly about a xã: the thị trấn it names, if only one
@@ -299,6 +321,12 @@ def _a_count(run: str, canon: str, level: str) -> bool:
     ("Phường 12", "Quận 8"); else it counts what follows. (A numbered ward the gazetteer lacks
     is then read as the article's own ward: rarer in the news than a count.)"""
     return run[0].isdigit() and not known_names(f"{canon.capitalize()} {run}", _levels(level))
+
+
+def elsewhere_at(text: str, pos: int) -> bool:
+    """"Đoàn Thanh niên xã kết nghĩa": a level word at pos naming another, unnamed unit."""
+    m = _word_re().match(text, pos)
+    return m is not None and not m.group("name") and _elsewhere_re().match(text, m.end("word")) is not None
 
 
 @lru_cache(maxsize=1)

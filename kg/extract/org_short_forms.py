@@ -126,12 +126,14 @@ def the_named_committee(org, named: list, beside: list):
     return committee if here is not None and any(b.locality is not None and b.locality.key == here.key for b in beside) else None
 
 
-_NAMED_TYPES = ("other", "military", "school", "business", "media")  # bodies with proper names
+# pagodas, parishes, border posts: their names rarely repeat in one article for two bodies, as
+# "Trường Tiểu học Kim Đồng" may (and a school's "thành phố Hà Tĩnh" is read as the province)
+_NAMED_TYPES = ("other", "military")
 
 
 def one_place_per_name(orgs: list) -> None:
-    """"Giáo xứ Tân Khẩn, xã Kim Chính ..." then "Giáo xứ Tân Khẩn có 3 giáo họ": a proper-named
-    body given its commune once and only the article's province elsewhere is one body, in the
+    """"Giáo xứ Tân Khẩn, xã Kim Chính ..." then "Giáo xứ Tân Khẩn có 3 giáo họ": a pagoda, parish
+    or post given its commune once and only the article's province elsewhere is one body, in the
     commune. Two places neither of which holds the other stay two bodies."""
     groups: dict[tuple[str, str], list] = {}
     for org in orgs:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
-from kg.extract.org_places import Place, Resolver, level_words, place_at, type_word
+from kg.extract.org_places import Place, Resolver, elsewhere_at, level_words, place_at, type_word
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.patterns import alternation, ialternation, lead
@@ -153,6 +153,8 @@ def _national(text, start, end, head, ctx) -> Parsed:
 def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
     place = place_at(text, end, ctx.resolver, ctx.sentence)
+    if place is None and elsewhere_at(text, end):
+        return None  # "Đoàn Thanh niên xã bạn": a body of an unnamed other commune, not the article's
     if place is not None and place.level in ("tỉnh", "huyện", "xã"):  # a bare level word
         loc = ctx.resolver.same_body(head.text, place.level, place.word, ctx.sentence, start)
         place = replace(place, name=loc.name, loc=loc) if loc else place
@@ -281,13 +283,19 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
             return loc, rest_end
     # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"; not a firm: "công nhân Công ty A ở ấp B"
     # is where the worker lives, "Tập đoàn Viettel tại huyện X" its branch
-    # and "giáo xứ A, xã B, huyện C": the place written after a comma, with its level word
-    stated = (_STATED.match(text, rest_end) or _COMMA.match(text, rest_end)) if head_type != "business" else None
-    if stated:
-        place = place_at(text, stated.end(), ctx.resolver, ctx.sentence)
-        worded = place is not None and fold(text[stated.end():stated.end() + len(place.word)]) == fold(place.word)
-        if place is not None and place.loc is not None and not place.level and (worded or "," not in stated.group(0)):
-            return place.loc, rest_end
+    # and (a pagoda, a parish) "giáo xứ A, xã B, huyện C": the place written after a comma with its
+    # level word, unless it is one of a list of places ("chùa A, xã B, xã C và thị trấn D"); a
+    # school or firm after a comma is often a person's ("bảo vệ Trường THCS A, xã B")
+    stated = _STATED.match(text, rest_end) if head_type != "business" else None
+    comma = _COMMA.match(text, rest_end) if level and not stated else None
+    for at, worded in ((stated, False), (comma, True)):
+        place = place_at(text, at.end(), ctx.resolver, ctx.sentence) if at else None
+        if place is None or place.loc is None or place.level:
+            continue
+        if worded and (fold(text[at.end():at.end() + len(place.word)]) != fold(place.word)
+                       or _listed_place(text, place, ctx)):
+            continue
+        return place.loc, rest_end
     # "Đồn Biên phòng Xín Cái", "Giáo xứ Thanh Châu": a post or parish named after a commune of
     # the article's district or province (not a firm or school: "Trường THCS Lê Lợi" is the man's)
     province = ctx.resolver.main_at("tỉnh")
@@ -297,6 +305,15 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
             return loc, rest_end
     framed = ctx.resolver.framed_any(level, ctx.sentence, end) if level else None
     return framed or ctx.resolver.main_at("tỉnh"), rest_end
+
+
+def _listed_place(text: str, place, ctx: Context) -> bool:
+    """Is the place followed by another of its level ("xã B, xã C", "xã B và thị trấn C")?"""
+    joined = re.match(r"[ \t]*(?:,|và)[ \t]*", text[place.end:])
+    if not joined:
+        return False
+    after = place_at(text, place.end + joined.end(), ctx.resolver, ctx.sentence)
+    return after is not None and after.loc is not None and after.loc.level == place.loc.level
 
 
 _STATED = re.compile(r"[ \t]+(?:ở|tại|đóng trên địa bàn)[ \t]+")

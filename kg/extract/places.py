@@ -290,15 +290,16 @@ def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:
     return {unit: name for unit, name in out.items() if unit not in as_mapped}
 
 
-def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
-    """Each mention with its locality; one place per group, whatever mention gives its parent."""
+def localities_of(mentions: list[Mention], opening: int = 0) -> list[tuple[Mention, Locality]]:
+    """Each mention with its locality; one place per group, whatever mention gives its parent.
+    `opening`: where the article's third paragraph starts (the title and lead come before it)."""
     groups = groups_of(mentions)
     places: dict[tuple, Locality] = {}
     printed = printed_names(mentions)
     order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
-    focus = _focus_commune(groups)
+    focus = _focus_commune(groups, opening)
     for k in order:
-        places[k] = _place(groups[k], places, printed, focus)
+        places[k] = _place(groups[k], places, printed, focus, _communes_beside(groups[k], mentions))
     out = []
     for m in mentions:
         p = places.get(m.key)
@@ -307,21 +308,32 @@ def localities_of(mentions: list[Mention]) -> list[tuple[Mention, Locality]]:
     return out
 
 
-def _focus_commune(groups: dict[tuple, list[Mention]]) -> tuple | None:
-    """The commune the article names more often than any other, if there is one."""
+def _focus_commune(groups: dict[tuple, list[Mention]], opening: int) -> tuple | None:
+    """The commune the article is about: named in its title or lead (before `opening`) and more
+    often than any other."""
     counts = sorted((len(g) for g in groups.values() if g[0].level == "xã"), reverse=True)
     if not counts or (len(counts) > 1 and counts[0] == counts[1]):
         return None
-    return next(k for k, g in groups.items() if g[0].level == "xã" and len(g) == counts[0])
+    key = next(k for k, g in groups.items() if g[0].level == "xã" and len(g) == counts[0])
+    return key if min(m.sentence.start for m in groups[key]) < opening else None
 
 
-def _place(group: list[Mention], places: dict, printed: dict, focus: tuple | None = None) -> Locality | None:
+def _communes_beside(group: list[Mention], mentions: list[Mention]) -> bool:
+    """Does a sentence naming this village also name a commune ("Thôn A ... thuộc xã B")?"""
+    if group[0].level != "thôn":
+        return False
+    starts = {m.sentence.start for m in group}
+    return any(o.level == "xã" and o.sentence.start in starts for o in mentions)
+
+
+def _place(group: list[Mention], places: dict, printed: dict, focus: tuple | None = None,
+           beside: bool = False) -> Locality | None:
     m = group[0]
     unit = next((x.unit for x in group if x.unit), None)
     if unit:
         return unit_locality(unit, m.sentence, printed)
     parent = _written_parent(group, places) or _shared_parent(group, m.sentence, printed)
-    parent = parent or _sole_parent(m, places, focus)
+    parent = parent or _sole_parent(m, places, None if beside else focus)
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
 
