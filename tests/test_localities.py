@@ -149,6 +149,8 @@ def test_communes_the_map_lacks(text, expected):
     "Công an về các làng Chăm; mô hình “Tiếng loa bản Mông” hiệu quả.",
     # a number before what it counts is no numbered village
     "Công ty tặng các tổ 189 đèn pin và hỗ trợ bản 42 con bò.",
+    # "mỗi tổ": each group, not a group named by the number after it
+    "Chia làm 5 tổ, mỗi tổ 3 người.",
     # a person's name that starts with a district's
     "Dự có các đồng chí: Hà Trung Kiên, Phó Chủ tịch UBND tỉnh.",
 ])

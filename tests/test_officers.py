@@ -47,6 +47,8 @@ def officers(text: str) -> set[tuple]:
     # "đồng thời" alone joins two actions, not two posts of one person
     ("Công an xã báo cáo Chủ tịch UBND xã Tân Lập, đồng thời Trưởng Công an xã Phạm Văn Em xuống hiện trường.",
      {("Phạm Văn Em", None, "Trưởng Công an xã", "Công an xã Tân Lập")}),
+    ("Thiếu tá Nguyễn Thanh Tùng, Chính trị viên phó Đồn Biên phòng Tam Quan cho biết.",
+     {("Nguyễn Thanh Tùng", "Thiếu tá", "Chính trị viên phó Đồn Biên phòng Tam Quan", "Đồn Biên phòng Tam Quan")}),
     # a deputy political officer's title is one post, not "Phó" and a stray rest
     ("Thiếu tá Rơ Mah Lâm, Phó Chính trị viên Đồn Biên phòng Ia O cho biết.",
      {("Rơ Mah Lâm", "Thiếu tá", "Phó Chính trị viên Đồn Biên phòng Ia O", "Đồn Biên phòng Ia O")}),

@@ -352,6 +352,13 @@ def test_a_city_named_like_its_province_is_the_city():
     assert found == {"Công an thành phố Hà Tĩnh": ("huyện", "Hà Tĩnh"), "Công an thành phố Đà Nẵng": ("tỉnh", "Đà Nẵng")}
 
 
+def test_a_team_name_goes_on_after_a_dash_unless_a_body_follows():
+    text = ("Thành phố Uông Bí, tỉnh Quảng Ninh ra quân. Đội Cảnh sát giao thông - Trật tự Công an TP Uông Bí "
+            "tuần tra. Đội Cảnh sát hình sự - Công an thành phố Uông Bí bắt 3 đối tượng.")
+    assert {name for name, _, _ in organizations(text)} >= {
+        "Đội Cảnh sát giao thông - Trật tự Công an thành phố Uông Bí", "Đội Cảnh sát hình sự Công an thành phố Uông Bí"}
+
+
 def test_a_district_office_doing_something_with_a_commune_stays_the_districts():
     text = ("Huyện Bắc Sơn, tỉnh Lạng Sơn ra quân. Phòng Tư pháp huyện Bắc Sơn tuyên truyền. Phòng Tư pháp cùng "
             "UBND xã Vũ Lăng trao sách; Hội Nông dân cùng Công an xã Vũ Lăng trao quà.")

@@ -70,6 +70,9 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Dân góp 1,16 tỷ đồng, hoàn toàn do dân tự nguyện.", [("1160000000", "đồng")]),
     ("Xã có 12 tổ, gồm 80 thành viên.", [("12", "tổ"), ("80", "thành viên")]),
     ("Hòa giải thành 64 vụ, việc thông qua tổ hòa giải.", [("64", "vụ, việc")]),
+    ("Tổ có 6 người, tối nào cũng chia làm 2 nhóm.", [("6", "người"), ("2", "nhóm")]),
+    # a figure for each of them ("mỗi tổ 3 người") is a rate, not a count, and "tổ 3" no village
+    ("Xã có 5 tổ, mỗi tổ 3 người.", [("5", "tổ")]),
     # "dứt điểm" (once and for all) is no "điểm 3" of a law
     ("Công an xã giải quyết dứt điểm 31 vụ việc.", [("31", "vụ việc")]),
 ])

@@ -83,7 +83,10 @@ def tail(text: str, pos: int, ctx) -> tuple[int, int]:
             break
         if fold(word) in ("và", "-", "–"):  # "hình sự và hỗ trợ tư pháp", "giao thông - trật tự"
             nxt = _WORD.match(text, m.end())
-            if nxt is None or "," in nxt.group("sep") or not nxt.group("word")[0].islower():
+            # after a dash the next part may be capitalised ("giao thông - Trật tự"), unless it
+            # starts another body or place ("- Công an huyện")
+            capital_ok = fold(word) != "và" and nxt is not None and not _ends_tail(text, nxt.start("word"), ctx)
+            if nxt is None or "," in nxt.group("sep") or not (nxt.group("word")[0].islower() or capital_ok):
                 break
             safe = end if safe is None else safe
         elif _ends_tail(text, at, ctx):
