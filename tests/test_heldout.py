@@ -9,8 +9,12 @@ extractors reach now:
   kg's output); 0.908 when written, 0.949 now;
 - tests/heldout3, tests/heldout4 and tests/heldout5: ten each, articles and gold by
   helpers who never ran kg (their NOTES.md say which conventions they settled); 0.880,
-  0.920 and 0.891 when written, 0.943, 0.965 and 0.959 now;
-- tests/heldout6: ten more, blind, added with no rule tuned on them: 0.903.
+  0.920 and 0.891 when written, 0.945, 0.965 and 0.963 now;
+- tests/heldout6: ten more, blind: 0.903 when written, 0.929 now;
+- tests/heldout7, tests/heldout8: ten each, blind (2026-12-03): 0.843 and 0.898 when
+  written, 0.904 and 0.940 now;
+- tests/heldout9: ten more, blind, written after the rules above: 0.870 when written
+  (0.860 with the code of the session before), 0.879 now.
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.text import fold
 
-SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88}  # folder under tests/ -> floor
+SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
