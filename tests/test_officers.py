@@ -49,6 +49,9 @@ def officers(text: str) -> set[tuple]:
      {("Phạm Văn Em", None, "Trưởng Công an xã", "Công an xã Tân Lập")}),
     ("Thiếu tá Nguyễn Thanh Tùng, Chính trị viên phó Đồn Biên phòng Tam Quan cho biết.",
      {("Nguyễn Thanh Tùng", "Thiếu tá", "Chính trị viên phó Đồn Biên phòng Tam Quan", "Đồn Biên phòng Tam Quan")}),
+    # S'tiêng, Dao, Mông family names start a person's name without a title
+    ("Chủ tịch UBND xã Quảng Trực Điểu Thanh Bình cho biết.",
+     {("Điểu Thanh Bình", None, "Chủ tịch Ủy ban nhân dân xã Quảng Trực", "Ủy ban nhân dân xã Quảng Trực")}),
     # a deputy political officer's title is one post, not "Phó" and a stray rest
     ("Thiếu tá Rơ Mah Lâm, Phó Chính trị viên Đồn Biên phòng Ia O cho biết.",
      {("Rơ Mah Lâm", "Thiếu tá", "Phó Chính trị viên Đồn Biên phòng Ia O", "Đồn Biên phòng Ia O")}),
