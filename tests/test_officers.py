@@ -49,6 +49,12 @@ def officers(text: str) -> set[tuple]:
      {("Phạm Văn Em", None, "Trưởng Công an xã", "Công an xã Tân Lập")}),
     ("Thiếu tá Nguyễn Thanh Tùng, Chính trị viên phó Đồn Biên phòng Tam Quan cho biết.",
      {("Nguyễn Thanh Tùng", "Thiếu tá", "Chính trị viên phó Đồn Biên phòng Tam Quan", "Đồn Biên phòng Tam Quan")}),
+    # "Hiệu trưởng nhà trường": the head of the one school the article names; of two, of none
+    ("Trường THPT Hoàng Văn Thụ (phường Quang Trung, TP Uông Bí) ra quân. Theo thầy Đặng Quốc Hưng, Hiệu "
+     "trưởng nhà trường, học sinh đi xe đạp.",
+     {("Đặng Quốc Hưng", None, "Hiệu trưởng", "Trường Trung học phổ thông Hoàng Văn Thụ")}),
+    ("Trường THPT Hoàng Văn Thụ và Trường THCS Lê Lợi ra quân. Theo thầy Đặng Quốc Hưng, Hiệu trưởng nhà "
+     "trường, học sinh đi xe đạp.", {("Đặng Quốc Hưng", None, "Hiệu trưởng", None)}),
     # S'tiêng, Dao, Mông family names start a person's name without a title
     ("Chủ tịch UBND xã Quảng Trực Điểu Thanh Bình cho biết.",
      {("Điểu Thanh Bình", None, "Chủ tịch Ủy ban nhân dân xã Quảng Trực", "Ủy ban nhân dân xã Quảng Trực")}),

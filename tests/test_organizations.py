@@ -327,6 +327,14 @@ def test_a_bare_village_word_is_the_one_village_of_that_word_named_so_far():
                                    ("Chi bộ tổ dân phố số 9", "party", "9")}
 
 
+def test_a_bare_village_word_is_no_village_in_a_compound_or_named_paragraphs_before():
+    text = ("Phường Quyết Thắng ra quân. Tổ 5 có camera; Hội Phụ nữ tổ chức tuyên truyền, Đoàn Thanh niên khối "
+            "doanh nghiệp tặng quà, Công an khu công nghiệp tuần tra.\n\nĐối tượng trú ở thôn Đông Hưng, xã Quảng "
+            "Xuân.\n\nMỗi tổ gồm Trưởng thôn, Bí thư Chi bộ thôn và Chi hội trưởng Chi hội Phụ nữ thôn.")
+    names = {name for name, _, _ in organizations(text)}
+    assert not any(name.endswith(("tổ 5", "Đông Hưng")) or "khu" in name or "khối" in name for name in names), names
+
+
 def test_religious_and_police_abbreviations_are_spelt_out():
     text = ("Huyện Phú Tân, tỉnh An Giang ra quân. Ban Trị sự PGHH huyện Phú Tân dự. Thiếu tá Huỳnh Văn Út, "
             "Đội trưởng Đội Cảnh sát QLHC về TTXH Công an huyện cho biết.")
@@ -344,6 +352,19 @@ def test_a_school_after_a_comma_or_in_a_list_of_places_gets_no_place_from_it():
     assert ("Trường Trung học cơ sở Phan Bội Châu", "school", "Hà Tĩnh") in orgs
     assert ("Chùa Phúc Long", "other", "Phúc Đồng") in orgs
     assert not any(name.startswith("Đoàn Thanh niên") for name, _, _ in orgs)
+
+
+def test_a_team_name_after_a_dash_stops_at_a_person():
+    text = "Huyện Diễn Châu, tỉnh Nghệ An ra quân. Tham gia có Đội Cảnh sát hình sự - Thượng úy Hồ Văn Lâm chỉ huy."
+    assert not any("Thượng úy" in name or "Hồ" in name for name, _, _ in organizations(text))
+
+
+def test_a_school_takes_a_city_written_after_it_but_not_a_commune():
+    text = ("Huyện Hương Khê, tỉnh Hà Tĩnh ra quân. Tại tỉnh Thanh Hóa, Trường THCS Trần Mai Ninh, thành phố Thanh "
+            "Hóa có 300 học sinh. Bảo vệ Trường THCS Lê Lợi, xã Hương Long bị bắt.")
+    found = {o.name: (o.locality.level, o.locality.name) for o in extract(parse_article(TITLE + text, "t")).organizations}
+    assert found["Trường Trung học cơ sở Trần Mai Ninh"] == ("huyện", "Thanh Hóa")
+    assert found["Trường Trung học cơ sở Lê Lợi"] == ("tỉnh", "Hà Tĩnh")
 
 
 def test_a_city_named_like_its_province_is_the_city():

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
-from kg.extract.org_short_forms import name_as_the_article, one_place_per_name, the_named_committee
+from kg.extract.org_short_forms import name_as_the_article, one_place_per_name, the_named_committee, the_school
 from kg.extract.organizations import Resolver, expand, extract_organizations
 from kg.extract.places import paragraph_start
 from kg.extract.programs import extract_programs
@@ -102,6 +102,7 @@ def extract(article: Article) -> Facts:
             beside = [o.organization for o in officers if o is not officer and o.name == officer.name
                       and o.sentence.start == officer.sentence.start and o.organization is not None]
             officer.organization = the_named_committee(officer.organization, orgs, beside)
+        officer.organization = the_school(officer, orgs)
     for officer in officers:
         if officer.organization is not None:
             orgs.append(officer.organization)

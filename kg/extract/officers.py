@@ -100,6 +100,11 @@ def _sentence_officers(text: str, ctx: Context) -> list[Officer]:
     return out
 
 
+def titled_at(text: str, pos: int) -> bool:
+    """Does a rank or honorific and a name, or a post title, start at pos?"""
+    return bool(_patterns()["titled"].match(text, pos) or title_re().match(text, pos))
+
+
 def _listed_after(text: str, previous: Candidate | None, c: Candidate) -> bool:
     """"các đồng chí Nguyễn Văn A, Trần Văn B": a name listed right after a person's is a person's."""
     return previous is not None and _LISTED.fullmatch(text, previous.end, c.start) is not None

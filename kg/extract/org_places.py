@@ -190,9 +190,12 @@ class Resolver:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def only_village(self, word: str, sentence: Sentence) -> Locality | None:
-        """The one village written with this word ("bản") the article has named so far, else None."""
+        """The one village written with this word ("bản") the article has named so far in the
+        paragraph, else None (not "thôn A, xã B" where a suspect lives, named paragraphs before)."""
+        opening = paragraph_start(self.paragraphs, sentence.start, 0)
         found = {loc.key: loc for locs in self.by_name.values() for loc in locs
-                 if loc.level == "thôn" and fold(loc.word) == fold(word) and loc.sentence.start <= sentence.start}
+                 if loc.level == "thôn" and fold(loc.word) == fold(word)
+                 and opening <= loc.sentence.start <= sentence.start}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
@@ -307,6 +310,8 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
     if _plural_re().match(text, m.end("word")) or _elsewhere_re().match(text, m.end("word")):
         return None
     if level == "thôn":  # "Chi hội Phụ nữ bản": the article's one village of that word, if one
+        if not _bare_village_end(text, m.end("word")):
+            return None  # "tổ chức", "khối cơ quan", "khu công nghiệp": no village at all
         loc = resolver.only_village(canon, sentence)
         return Place(canon, loc.name, loc, m.end("word"), level) if loc is not None else None
     loc = resolver.framed(level, canon, sentence, m.start("word")) or resolver.main_at(level, climb=False)
@@ -321,6 +326,16 @@ def _a_count(run: str, canon: str, level: str) -> bool:
     ("Phường 12", "Quận 8"); else it counts what follows. (A numbered ward the gazetteer lacks
     is then read as the article's own ward: rarer in the news than a count.)"""
     return run[0].isdigit() and not known_names(f"{canon.capitalize()} {run}", _levels(level))
+
+
+def _bare_village_end(text: str, pos: int) -> bool:
+    """Does a bare village word end here ("Chi hội Phụ nữ bản, ...", "Chi đoàn xóm vận động")?
+    Not before a word it makes a common noun with ("tổ chức", "khối cơ quan", "khu công nghiệp")."""
+    if re.match(r"[ \t]*(?:[,.;:)]|$)", text[pos:]):
+        return True
+    from kg.extract.localities import context_words
+
+    return re.match(rf"[ \t]+(?i:{alternation(context_words()['not_village'])})(?!\w)", text[pos:]) is None
 
 
 def elsewhere_at(text: str, pos: int) -> bool:

@@ -7,6 +7,7 @@ binh" alone beside "Hội Cựu chiến binh huyện Gia Lộc".
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -160,3 +161,16 @@ def _holds(outer, inner) -> bool:
             return True
         inner = inner.parent
     return False
+
+
+_THE_SCHOOL = re.compile(r"(?i:hiệu trưởng)[ \t]+nhà trường(?!\w)")
+
+
+def the_school(officer, named: list):
+    """"Thầy A, Hiệu trưởng nhà trường": the one school the article names; else no body."""
+    if officer.organization is not None or not officer.post or fold(officer.post) not in ("hiệu trưởng", "phó hiệu trưởng"):
+        return officer.organization
+    if not _THE_SCHOOL.search(officer.sentence.text):
+        return None
+    schools = {fold(o.name): o for o in named if o.type == "school" and fold(o.name) != fold("Trường")}
+    return next(iter(schools.values())) if len(schools) == 1 else None

@@ -85,7 +85,8 @@ def tail(text: str, pos: int, ctx) -> tuple[int, int]:
             nxt = _WORD.match(text, m.end())
             # after a dash the next part may be capitalised ("giao thông - Trật tự"), unless it
             # starts another body or place ("- Công an huyện")
-            capital_ok = fold(word) != "và" and nxt is not None and not _ends_tail(text, nxt.start("word"), ctx)
+            capital_ok = (fold(word) != "và" and nxt is not None and not _ends_tail(text, nxt.start("word"), ctx)
+                          and not _person_next(text, nxt.start("word")))
             if nxt is None or "," in nxt.group("sep") or not (nxt.group("word")[0].islower() or capital_ok):
                 break
             safe = end if safe is None else safe
@@ -93,6 +94,13 @@ def tail(text: str, pos: int, ctx) -> tuple[int, int]:
             break
         end, n = m.end(), n + 1
     return end, end if safe is None else safe
+
+
+def _person_next(text: str, at: int) -> bool:
+    """A rank, an honorific or a post at `at` ("- Thượng úy Hồ Văn Lâm chỉ huy"): a person follows."""
+    from kg.extract.officers import titled_at
+
+    return titled_at(text, at)
 
 
 def _ends_tail(text: str, at: int, ctx) -> bool:

@@ -283,18 +283,18 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
             return loc, rest_end
     # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"; not a firm: "công nhân Công ty A ở ấp B"
     # is where the worker lives, "Tập đoàn Viettel tại huyện X" its branch
-    # and (a pagoda, a parish) "giáo xứ A, xã B, huyện C": the place written after a comma with its
-    # level word, unless it is one of a list of places ("chùa A, xã B, xã C và thị trấn D"); a
-    # school or firm after a comma is often a person's ("bảo vệ Trường THCS A, xã B")
+    # and "giáo xứ A, xã B, huyện C", "Trường THCS A, thành phố B": the place written after a comma
+    # with its level word, unless it is one of a list of places ("chùa A, xã B, xã C"); a school's
+    # commune after a comma is often a person's home ("bảo vệ Trường THCS A, xã B"), a firm's too
     stated = _STATED.match(text, rest_end) if head_type != "business" else None
-    comma = _COMMA.match(text, rest_end) if level and not stated else None
+    comma = _COMMA.match(text, rest_end) if head_type != "business" and not stated else None
     for at, worded in ((stated, False), (comma, True)):
         place = place_at(text, at.end(), ctx.resolver, ctx.sentence) if at else None
         if place is None or place.loc is None or place.level:
             continue
         if worded and (fold(text[at.end():at.end() + len(place.word)]) != fold(place.word)
-                       or _listed_place(text, place, ctx)):
-            continue
+                       or _listed_place(text, place, ctx) or (not level and place.loc.level in ("xã", "thôn"))):
+            continue  # a commune after a school's name may be a pupil's or a guard's home
         return place.loc, rest_end
     # "Đồn Biên phòng Xín Cái", "Giáo xứ Thanh Châu": a post or parish named after a commune of
     # the article's district or province (not a firm or school: "Trường THCS Lê Lợi" is the man's)
