@@ -200,6 +200,12 @@ def test_a_village_lies_in_the_commune_the_article_is_about_when_none_other_is_n
                             for loc in extract_localities(late, [s.start for s in late]) if loc.level == "thôn"}
 
 
+def test_villages_listed_after_a_count_and_la():
+    found = places("Xã Mường Sai, huyện Sông Mã ra quân. Mô hình thí điểm tại 3 bản là Ón, Hin và Pìn.\n"
+                   "Ông A, Bí thư Chi bộ bản là Trưởng Ban công tác Mặt trận.")
+    assert {name for name, word, _ in found if word == "bản"} == {"Ón", "Hin", "Pìn"}
+
+
 def test_a_person_named_place_is_a_place_with_its_level_word():
     assert places("Công an Thành phố Hồ Chí Minh và Công an TP.HCM phối hợp.") == {("Hồ Chí Minh", "tỉnh", None)}
     assert places("Anh về Hồ Chí Minh làm ăn.") == {("Hồ Chí Minh", "tỉnh", None)}

@@ -45,9 +45,16 @@ def _mention_re() -> re.Pattern:
     words = spaced(level_words)
     descs = spaced(context_words()["descriptor"])
     return re.compile(
-        rf"{lead(level_words)}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?(?:\s*:\s*|\s+|(?<=\.))"
+        rf"{lead(level_words)}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?"
+        rf"(?:\s*:\s*|\s+(?P<intro>là|gồm)\s+|\s+|(?<=\.))"
         rf"(?P<items>{_ITEM})"
     )
+
+
+@lru_cache(maxsize=1)
+def _counted_before_re() -> re.Pattern:
+    """A count right before a level word: "4 thôn", "các xã", "hai bản"."""
+    return re.compile(rf"(?:\d|(?<!\w)(?i:{spaced(read_words('org_count_words.tsv'))}))\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +78,8 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
     for s in sentences:
         for m in _mention_re().finditer(s.text):
             word = m.group("word")
+            if m.group("intro") and not _counted_before_re().search(s.text, 0, m.start()):
+                continue  # "4 thôn là A, B và C" lists villages; "Bí thư Chi bộ thôn là ..." does not
             if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"‘'":
                 continue  # "CôngTỉnh": not a word of its own
             if _compound_re().search(s.text[: m.start()]):
