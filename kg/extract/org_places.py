@@ -333,9 +333,14 @@ def _bare_village_end(text: str, pos: int) -> bool:
     Not before a word it makes a common noun with ("tổ chức", "khối cơ quan", "khu công nghiệp")."""
     if re.match(r"[ \t]*(?:[,.;:)]|$)", text[pos:]):
         return True
+    return _compound_after_re().match(text, pos) is None
+
+
+@lru_cache(maxsize=1)
+def _compound_after_re() -> re.Pattern:
     from kg.extract.localities import context_words
 
-    return re.match(rf"[ \t]+(?i:{alternation(context_words()['not_village'])})(?!\w)", text[pos:]) is None
+    return re.compile(rf"[ \t]+(?i:{alternation(context_words()['not_village'])})(?!\w)")
 
 
 def elsewhere_at(text: str, pos: int) -> bool:

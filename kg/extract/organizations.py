@@ -282,10 +282,10 @@ def _proper_place(text: str, end: int, rest_end: int, ctx: Context, level: str =
         for loc in ctx.resolver.by_name.get(fold(" ".join(words[i:])), []):
             return loc, rest_end
     # "chùa A ở ấp B, xã C", "Nhà thờ X tại thị trấn Y"; not a firm: "công nhân Công ty A ở ấp B"
-    # is where the worker lives, "Tập đoàn Viettel tại huyện X" its branch
-    # and "giáo xứ A, xã B, huyện C", "Trường THCS A, thành phố B": the place written after a comma
-    # with its level word, unless it is one of a list of places ("chùa A, xã B, xã C"); a school's
-    # commune after a comma is often a person's home ("bảo vệ Trường THCS A, xã B"), a firm's too
+    # is where the worker lives, "Tập đoàn Viettel tại huyện X" its branch. After a comma, with its
+    # level word: "giáo xứ A, xã B, huyện C", "Trường THCS A, thành phố B"; not one of a list of
+    # places ("chùa A, xã B, xã C"), nor a commune after a school ("bảo vệ Trường THCS A, xã B"
+    # is where the guard lives)
     stated = _STATED.match(text, rest_end) if head_type != "business" else None
     comma = _COMMA.match(text, rest_end) if head_type != "business" and not stated else None
     for at, worded in ((stated, False), (comma, True)):
