@@ -307,9 +307,9 @@ def test_more_district_offices_a_national_park_board_and_hoa_hao_boards():
 
 def test_household_teams_are_bodies_of_their_place_unless_counted():
     text = ("Xã Kim Chính, huyện Kim Sơn, tỉnh Ninh Bình ra quân. Tổ liên gia số 3 thôn Tào Khê, Tổ đoàn kết "
-            "xóm Bắc họp. Công an xã tặng bình cho các Tổ liên gia an toàn PCCC.")
+            "xóm Bắc và Tổ hòa giải xóm Nam họp. Công an xã tặng bình cho các Tổ liên gia an toàn PCCC.")
     assert organizations(text) >= {("Tổ liên gia số 3 thôn Tào Khê", "other", "Tào Khê"),
-                                   ("Tổ đoàn kết xóm Bắc", "other", "Bắc")}
+                                   ("Tổ đoàn kết xóm Bắc", "other", "Bắc"), ("Tổ hòa giải xóm Nam", "other", "Nam")}
     assert not any(name.startswith("Tổ liên gia an toàn") for name, _, _ in organizations(text))
 
 

@@ -22,6 +22,8 @@ def programs(text: str) -> set[tuple[str, str]]:
      {("Camera an ninh", "mô hình"), ("Loa phát thanh thông minh", "mô hình")}),
     ("Tham gia cuộc vận động ‘Ngày vì người nghèo’ của Mặt trận.",
      {("Ngày vì người nghèo", "cuộc vận động")}),
+    # an apostrophe inside a name closes no quote
+    ("Chị em tham gia mô hình “Phụ nữ M’nông không sinh con sớm”.", {("Phụ nữ M’nông không sinh con sớm", "mô hình")}),
     # a stray space inside the quote, a kind word inside the quote
     ("Mô hình “ Zalo an ninh thôn” hoạt động tốt.", {("Zalo an ninh thôn", "mô hình")}),
     ("Người dân hưởng ứng “Chiến dịch làm sạch không gian mạng”.",

@@ -15,7 +15,8 @@ from kg.text import clean_spaces, fold
 
 # A quoted stretch: typographic or straight double quotes, typographic single quotes,
 # mismatched pairs included ('“ Ứng dụng ..."').
-_QUOTE = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,300}?)[”\"’]")
+# an apostrophe between letters is part of a name, not a closing quote: “Phụ nữ M’nông ...”
+_QUOTE = re.compile(r"[“\"‘]((?:[^“”\"‘’\n]|(?<=\w)[’'](?=\w)){1,300}?)(?:[”\"]|’(?!\w))")
 _CLOSERS = "”\"’"
 _STRIP = " \t,.;:…-–"
 _MASK = "\x00"  # stands for a comma or 'và' that belongs inside a name
