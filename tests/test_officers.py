@@ -55,6 +55,8 @@ def officers(text: str) -> set[tuple]:
      {("Đặng Quốc Hưng", None, "Hiệu trưởng", "Trường Trung học phổ thông Hoàng Văn Thụ")}),
     ("Trường THPT Hoàng Văn Thụ và Trường THCS Lê Lợi ra quân. Theo thầy Đặng Quốc Hưng, Hiệu trưởng nhà "
      "trường, học sinh đi xe đạp.", {("Đặng Quốc Hưng", None, "Hiệu trưởng", None)}),
+    ("Đoàn Trường Đại học Sư phạm Thái Nguyên tình nguyện tại một trường tiểu học. Thầy Nông Văn Đức, Hiệu "
+     "trưởng nhà trường cho biết.", {("Nông Văn Đức", None, "Hiệu trưởng", None)}),
     # S'tiêng, Dao, Mông family names start a person's name without a title
     ("Chủ tịch UBND xã Quảng Trực Điểu Thanh Bình cho biết.",
      {("Điểu Thanh Bình", None, "Chủ tịch Ủy ban nhân dân xã Quảng Trực", "Ủy ban nhân dân xã Quảng Trực")}),

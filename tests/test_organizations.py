@@ -335,6 +335,12 @@ def test_a_bare_village_word_is_no_village_in_a_compound_or_named_paragraphs_bef
     assert not any(name.endswith(("tổ 5", "Đông Hưng")) or "khu" in name or "khối" in name for name in names), names
 
 
+def test_a_bare_village_word_is_not_a_suspects_home_village():
+    text = ("Xã Mường Chanh, huyện Mường La, tỉnh Sơn La ra quân.\n\nCông an xã bắt quả tang Lò Văn Tỉnh, trú "
+            "tại bản Pục. Ngay sau đó, Chi hội Phụ nữ bản đã đến từng nhà vận động 40 hộ.")
+    assert not any(name.endswith("Pục") for name, _, _ in organizations(text))
+
+
 def test_religious_and_police_abbreviations_are_spelt_out():
     text = ("Huyện Phú Tân, tỉnh An Giang ra quân. Ban Trị sự PGHH huyện Phú Tân dự. Thiếu tá Huỳnh Văn Út, "
             "Đội trưởng Đội Cảnh sát QLHC về TTXH Công an huyện cho biết.")

@@ -24,6 +24,7 @@ def programs(text: str) -> set[tuple[str, str]]:
      {("Ngày vì người nghèo", "cuộc vận động")}),
     # an apostrophe inside a name closes no quote
     ("Chị em tham gia mô hình “Phụ nữ M’nông không sinh con sớm”.", {("Phụ nữ M’nông không sinh con sớm", "mô hình")}),
+    ("Thôn duy trì mô hình ‘Tiếng kẻng’của thôn.", {("Tiếng kẻng", "mô hình")}),
     # a stray space inside the quote, a kind word inside the quote
     ("Mô hình “ Zalo an ninh thôn” hoạt động tốt.", {("Zalo an ninh thôn", "mô hình")}),
     ("Người dân hưởng ứng “Chiến dịch làm sạch không gian mạng”.",

@@ -160,3 +160,12 @@ def test_a_figure_is_not_about_an_organisation_named_after_it():
     text = ("Quỹ phòng, chống tội phạm huyện Bát Xát đạt hơn 1,5 tỷ đồng, trong đó Công ty TNHH Minh Long "
             "ủng hộ 200 triệu đồng.")
     assert _subjects(text) == [("1500000000", "Bát Xát"), ("200000000", "Công ty Trách nhiệm hữu hạn Minh Long")]
+
+
+def test_places_listed_after_a_figure_are_what_it_counts_not_its_subject():
+    from kg.extract import extract
+    from kg.ingest import parse_article
+
+    text = "Tin\n\nHuyện Mường Lát, tỉnh Thanh Hóa ra quân. Xã Tam Chung có 4 bản là Pù Quăn, Lách, Poọng và Tà Cóm."
+    stats = extract(parse_article(text, "t")).statistics
+    assert [(str(s.value), s.unit, s.subject.name) for s in stats] == [("4", "bản", "Tam Chung")]

@@ -30,10 +30,12 @@ def _subject_finder(orgs: list[Organization], localities: list[Locality], main: 
     the place the article is about. An organisation named only after the figure is not what it
     is about ("đạt 1,5 tỷ đồng, trong đó Công ty B ...")."""
     deepest: dict[int, Locality] = {}
+    places: dict[int, list[Locality]] = {}
     for loc in localities:
         held = deepest.get(loc.sentence.start)
         if held is None or _DEPTH[loc.level] > _DEPTH[held.level]:
             deepest[loc.sentence.start] = loc
+        places.setdefault(loc.sentence.start, []).append(loc)
     in_sentence: dict[int, list[Organization]] = {}
     for org in orgs:
         in_sentence.setdefault(org.sentence.start, []).append(org)
@@ -48,7 +50,9 @@ def _subject_finder(orgs: list[Organization], localities: list[Locality], main: 
         if before is not None:
             return before
         if sentence.start in deepest:
-            return deepest[sentence.start]
+            # "Xã A có 4 bản là B, C, D và E": the places named after the figure are what it counts
+            earlier = [loc for loc in places[sentence.start] if 0 <= sentence.text.find(loc.name) < offset]
+            return max(earlier, key=lambda loc: _DEPTH[loc.level]) if earlier else deepest[sentence.start]
         if own and all(o.at is None for o in own):
             return own[0]  # no offsets to tell before from after (an officer's post)
         para = paragraph_start(para_starts, sentence.start, 0)

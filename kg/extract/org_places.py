@@ -195,7 +195,7 @@ class Resolver:
         opening = paragraph_start(self.paragraphs, sentence.start, 0)
         found = {loc.key: loc for locs in self.by_name.values() for loc in locs
                  if loc.level == "thôn" and fold(loc.word) == fold(word)
-                 and opening <= loc.sentence.start <= sentence.start}
+                 and opening <= loc.sentence.start <= sentence.start and not _residence(loc)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
@@ -326,6 +326,20 @@ def _a_count(run: str, canon: str, level: str) -> bool:
     ("Phường 12", "Quận 8"); else it counts what follows. (A numbered ward the gazetteer lacks
     is then read as the article's own ward: rarer in the news than a count.)"""
     return run[0].isdigit() and not known_names(f"{canon.capitalize()} {run}", _levels(level))
+
+
+def _residence(loc: Locality) -> bool:
+    """Is the village named as where someone lives ("trú tại bản Pục")?"""
+    return _residence_re().search(loc.sentence.text) is not None and any(
+        m.group(1) and fold(m.group(1)) == fold(loc.name) for m in _residence_re().finditer(loc.sentence.text))
+
+
+@lru_cache(maxsize=1)
+def _residence_re() -> re.Pattern:
+    from kg.extract.localities import context_words
+
+    words = alternation(w for w, (lvl, _c) in level_words().items() if lvl == "thôn")
+    return re.compile(rf"(?<!\w)(?i:{alternation(context_words()['residence'])})[ \t]+(?i:{words})[ \t]+({_PLACE_RUN}|\d+)")
 
 
 def _bare_village_end(text: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg.data import read_words
 from kg.extract.org_places import level_words
 from kg.text import fold
 
@@ -172,5 +173,8 @@ def the_school(officer, named: list):
         return officer.organization
     if not _THE_SCHOOL.search(officer.sentence.text):
         return None
+    higher = tuple(fold(w) + " " for w in read_words("higher_schools.tsv"))
     schools = {fold(o.name): o for o in named if o.type == "school" and fold(o.name) != fold("Trường")}
+    if any(name.startswith(higher) for name in schools):
+        return None  # a university's or college's visit: "nhà trường" may be a school it does not name
     return next(iter(schools.values())) if len(schools) == 1 else None

@@ -15,8 +15,9 @@ from kg.text import clean_spaces, fold
 
 # A quoted stretch: typographic or straight double quotes, typographic single quotes,
 # mismatched pairs included ('“ Ứng dụng ..."').
-# an apostrophe between letters is part of a name, not a closing quote: “Phụ nữ M’nông ...”
-_QUOTE = re.compile(r"[“\"‘]((?:[^“”\"‘’\n]|(?<=\w)[’'](?=\w)){1,300}?)(?:[”\"]|’(?!\w))")
+# an apostrophe after a lone capital letter is part of a name ("M’nông", "K’Tu"), not a closing
+# quote; a closing ’ may touch the next word (“‘Tiếng kẻng’của thôn”)
+_QUOTE = re.compile(r"[“\"‘]((?:[^“”\"‘’\n]|(?<=(?<!\w)[A-ZĐ])[’'](?=\w)){1,300}?)(?:[”\"]|(?<!(?<!\w)[A-ZĐ])’)")
 _CLOSERS = "”\"’"
 _STRIP = " \t,.;:…-–"
 _MASK = "\x00"  # stands for a comma or 'và' that belongs inside a name
