@@ -29,13 +29,10 @@ def _subject_finder(orgs: list[Organization], localities: list[Locality], main: 
     naming one is about ("Công an xã A tổ chức 5 hội nghị. Qua đó, phát hiện 3 vụ ..."); else
     the place the article is about. An organisation named only after the figure is not what it
     is about ("đạt 1,5 tỷ đồng, trong đó Công ty B ...")."""
-    deepest: dict[int, Locality] = {}
     places: dict[int, list[Locality]] = {}
     for loc in localities:
-        held = deepest.get(loc.sentence.start)
-        if held is None or _DEPTH[loc.level] > _DEPTH[held.level]:
-            deepest[loc.sentence.start] = loc
         places.setdefault(loc.sentence.start, []).append(loc)
+    deepest = {start: max(locs, key=lambda loc: _DEPTH[loc.level]) for start, locs in places.items()}
     in_sentence: dict[int, list[Organization]] = {}
     for org in orgs:
         in_sentence.setdefault(org.sentence.start, []).append(org)

@@ -17,8 +17,8 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead, spaced
-from kg.extract.places import (Mention, counted_re, frame_communes, known_names, link_parents, localities_of, resolve,
-                               village_number)
+from kg.extract.places import (Mention, count_before_re, counted_re, frame_communes, known_names, link_parents,
+                               localities_of, resolve, village_number)
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
@@ -52,12 +52,6 @@ def _mention_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _counted_before_re() -> re.Pattern:
-    """A count right before a level word: "4 thôn", "các xã", "hai bản"."""
-    return re.compile(rf"(?:\d|(?<!\w)(?i:{spaced(read_words('org_count_words.tsv'))}))\s+$")
-
-
-@lru_cache(maxsize=1)
 def _compound_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?i:{spaced(context_words()['compound'])})\s+$")
 
@@ -78,7 +72,7 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
     for s in sentences:
         for m in _mention_re().finditer(s.text):
             word = m.group("word")
-            if m.group("intro") and not _counted_before_re().search(s.text, 0, m.start()):
+            if m.group("intro") and not count_before_re().search(s.text, 0, m.start()):
                 continue  # "4 thôn là A, B và C" lists villages; "Bí thư Chi bộ thôn là ..." does not
             if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"‘'":
                 continue  # "CôngTỉnh": not a word of its own

@@ -330,8 +330,7 @@ def _a_count(run: str, canon: str, level: str) -> bool:
 
 def _residence(loc: Locality) -> bool:
     """Is the village named as where someone lives ("trú tại bản Pục")?"""
-    return _residence_re().search(loc.sentence.text) is not None and any(
-        m.group(1) and fold(m.group(1)) == fold(loc.name) for m in _residence_re().finditer(loc.sentence.text))
+    return any(fold(m.group(1)) == fold(loc.name) for m in _residence_re().finditer(loc.sentence.text))
 
 
 @lru_cache(maxsize=1)

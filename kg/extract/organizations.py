@@ -17,6 +17,7 @@ from kg.extract.model import Locality, Organization, Program, Sentence
 from kg.extract.org_places import Place, Resolver, elsewhere_at, level_words, place_at, type_word
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
+from kg.extract.places import count_before_re
 from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import clean_spaces, fold
 
@@ -373,7 +374,7 @@ def _lower_ok(text: str, m: re.Match, head: Head) -> bool:
     or a place-bound proper name does ("Trụ trì chùa Chrôi Tưm Sa Mon")."""
     if head.mode == "req":
         return True
-    if _counted_re().search(text, 0, m.start()):
+    if count_before_re().search(text, 0, m.start()):
         return False  # "3 chùa Phật giáo Nam tông Khmer": pagodas counted, none named
     if head.mode == "sub" and head.type == "other":  # "tổ bảo vệ an ninh, trật tự ấp Tân Long"
         return _named_place_re().match(text, m.end(1)) is not None
@@ -382,18 +383,13 @@ def _lower_ok(text: str, m: re.Match, head: Head) -> bool:
 
 def _counted_team(text: str, m: re.Match, head: Head) -> bool:
     """"các Tổ liên gia an toàn PCCC": teams counted, capitals or not, name none."""
-    return head.mode == "sub" and head.type == "other" and _counted_re().search(text, 0, m.start()) is not None
+    return head.mode == "sub" and head.type == "other" and count_before_re().search(text, 0, m.start()) is not None
 
 
 @lru_cache(maxsize=1)
 def _named_place_re() -> re.Pattern:
     """A level word and a capitalised name right after a team's head: the team of that place."""
     return re.compile(rf"[ \t]+(?i:{alternation(level_words())})[ \t]+[A-ZÀ-ỸĐ0-9]")
-
-
-@lru_cache(maxsize=1)
-def _counted_re() -> re.Pattern:
-    return re.compile(rf"(?:\d|(?<!\w)(?i:{alternation(read_words('org_count_words.tsv'))}))[ \t]+$")
 
 
 @lru_cache(maxsize=1)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.data import read_rows
+from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
-from kg.extract.patterns import spaced
+from kg.extract.patterns import alternation, spaced
 from kg.gazetteer import REFORMED, Unit, compact_key, name_key
 from kg.text import fold
 
@@ -82,6 +82,12 @@ def village_number() -> re.Pattern:
 def counted_re() -> re.Pattern:
     """What a number counts when it stands right before it: "các tổ 189 | đèn pin" is no "tổ 189"."""
     return re.compile(rf"[ \t]+(?i:{_counted('classifier')})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def count_before_re() -> re.Pattern:
+    """A count right before a word: "4 thôn", "các xã", "3 chùa" (org_count_words.tsv)."""
+    return re.compile(rf"(?:\d|(?<!\w)(?i:{alternation(read_words('org_count_words.tsv'))}))[ \t]+$")
 
 
 def known_names(name: str, levels) -> list[Unit]:
