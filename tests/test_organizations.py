@@ -435,6 +435,15 @@ def test_a_border_post_named_after_a_commune_lies_in_it():
     assert ("Đồn Biên phòng Xín Cái", "military", "Xín Cái") in orgs
 
 
+def test_a_name_ends_before_lower_case_words_and_a_persons_name():
+    names = {o[0] for o in organizations(
+        "Đồn Biên phòng Hải Thịnh bắt quả tang Phạm Văn Khải đang vận chuyển hàng lậu; "
+        "Công ty cổ phần Cảng Mỹ Tho tài trợ.")}
+    assert "Đồn Biên phòng Hải Thịnh" in names
+    assert "Công ty cổ phần Cảng Mỹ Tho" in names
+    assert not any("Khải" in n for n in names)
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

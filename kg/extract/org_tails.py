@@ -180,6 +180,9 @@ def name_words(text: str, pos: int, ctx) -> int | None:
         if fold(word) == "và" or _stop_re().match(text, at) or _giving_re().match(text, at) or _starts_head(text, at):
             break
         if word[0].isupper() or word[0].isdigit():
+            run = _RUN.match(text, at) if lower else None
+            if run and person_like(run.group(0)):  # "Đồn Biên phòng X bắt quả tang Nguyễn Văn H"
+                break
             end, good, lower = m.end(), m.end(), 0
             continue
         lower += 1
