@@ -259,3 +259,13 @@ def test_main_places_are_the_most_mentioned():
     s = sentences_of("Xã Mường Sai họp.\nXã Chiềng Khoong họp.\nCông an xã Chiềng Khoong báo cáo.")
     main = main_places(extract_localities(s))
     assert main["xã"].name == "Chiềng Khoong" and main["huyện"].name == "Sông Mã" and main["tỉnh"].name == "Sơn La"
+
+
+@pytest.mark.parametrize("text, village", [
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Nà Tấu Lò Văn Sáng cho biết.", "Nà Tấu"),
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết.", None),
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Lô Lô Chải Sình Dì Gai cho biết.", "Lô Lô Chải"),
+    ("Tại xã Lộc Bảo, huyện Bảo Lâm, ông Ka Sô Ha Tuân - Trưởng thôn Đồng Lạc 2 cho biết.", "Đồng Lạc 2"),
+])
+def test_a_village_ends_where_its_heads_name_starts(text, village):
+    assert {name for name, word, _parent in places(text) if word == "thôn"} == ({village} if village else set())

@@ -217,3 +217,17 @@ def test_officers(text, expected):
 ])
 def test_no_officers(text):
     assert officers(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name after a village head's post is the holder's, not the village's
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết.",
+     {("Vàng Chá Phìn", None, "Trưởng thôn", None)}),
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Lô Lô Chải Sình Dì Gai cho biết.",
+     {("Sình Dì Gai", None, "Trưởng thôn Lô Lô Chải", None)}),
+    # a numbered village is no person's name ("Đồng" is also a family name)
+    ("Tại xã Lộc Bảo, huyện Bảo Lâm, ông Ka Sô Ha Tuân - Trưởng thôn Đồng Lạc 2 cho biết.",
+     {("Ka Sô Ha Tuân", None, "Trưởng thôn Đồng Lạc 2", None)}),
+])
+def test_village_heads_named_after_their_post(text, expected):
+    assert officers(text) == expected

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
+from kg.extract.org_places import village_part
 from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead, spaced
 from kg.extract.places import (Mention, count_before_re, counted_re, frame_communes, known_names, link_parents,
@@ -81,9 +82,12 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             if word[0].isupper() and _in_personal_name(s.text[: m.start()]):
                 continue  # "Y Thuôn Buôn Krông": a person
             level, canon = _words()[fold(word)]
+            part = village_part(s.text[: m.start()], m.group("items")) if level == "thôn" else None
+            if part == "":
+                continue  # "Trưởng thôn Sình Dì Gai": the post's holder, not a village
             if level == "thôn" and word[0].isupper() and _starts_bigger_name(word, m.group("items")):
                 continue  # "Sóc Trăng", "Buôn Ma Thuột": a province's or district's name, read bare
-            found = _items(s, m, level, canon)
+            found = _items(s, m, level, canon, m.start("items") + len(part) if part else None)
             taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
             out += found
     return out
@@ -106,10 +110,13 @@ def _starts_bigger_name(word: str, name: str) -> bool:
     return any(known_names(" ".join(words[:n]), ("tỉnh", "huyện")) for n in range(2, len(words) + 1))
 
 
-def _items(s: Sentence, m: re.Match, level: str, canon: str) -> list[Mention]:
-    """One mention per listed name; a later name that is no unit of that level ends the list."""
+def _items(s: Sentence, m: re.Match, level: str, canon: str, stop: int | None = None) -> list[Mention]:
+    """One mention per listed name; a later name that is no unit of that level ends the list.
+    `stop`: where the first item ends before a person's name (org_places.village_part)."""
     out: list[Mention] = []
     text, start, end = s.text, m.start("items"), m.end("items")
+    if stop is not None:
+        end = stop
     begin = s.start + m.start()
     while True:
         fitted = _fit(level, canon, text, start, end, first=not out, word=m.group("word"))

@@ -55,7 +55,8 @@ def _word_re() -> re.Pattern:
 def person_like(name: str) -> bool:
     """A family name and two more capitalised words ("Huỳnh Văn Tới"): a person, unless a known place."""
     words = name.split()
-    return len(words) >= 3 and words[0] in _surnames() and not gazetteer.load().lookup(name)
+    return (len(words) >= 3 and words[0] in _surnames() and all(w[0].isupper() for w in words)
+            and not gazetteer.load().lookup(name))
 
 
 def type_word(loc: Locality) -> str:
@@ -76,10 +77,23 @@ def _of_type(loc: Locality, word: str) -> bool:
     return unit is None or unit.type.lower() == word
 
 
+_NAME_WORDS = 4  # a person's name: "Sình Dì Gai", "Nguyễn Thị Minh Khai"
+
+
+def village_part(before: str, run: str) -> str:
+    """The village's name in the `run` written after its level word: up to where a person's name
+    starts ("bản Ón Hoàng Văn Yên"), none if the run is the name of the village head printed
+    before it ("Trưởng thôn Sình Dì Gai")."""
+    words = before.split()
+    if words and fold(words[-1]) == "trưởng" and len(run.split()) <= _NAME_WORDS and person_like(run):
+        return ""
+    return _before_person(run)
+
+
 def _before_person(run: str) -> str:
     """"Ón Hoàng Văn Yên" after "bản": the place ends where a person's name starts."""
     words = run.split()
-    for i in range(1, len(words) - 2):
+    for i in range(max(1, len(words) - _NAME_WORDS), len(words) - 2):
         if person_like(" ".join(words[i:])):
             return " ".join(words[:i])
     return run
@@ -298,6 +312,7 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
     if run and level == "thôn" and not run[0].isdigit():
         more = village_number().match(text, m.end("name"))  # "ấp Bình Tiền 2"
         run += more.group(0) if more else ""
+        run = village_part(text[: m.start()], run)
     if run:
         found = known_prefix(run, level, resolver, sentence)
         if found:
