@@ -269,3 +269,8 @@ def test_main_places_are_the_most_mentioned():
 ])
 def test_a_village_ends_where_its_heads_name_starts(text, village):
     assert {name for name, word, _parent in places(text) if word == "thôn"} == ({village} if village else set())
+
+
+def test_a_list_of_villages_ends_at_a_title():
+    text = "Tại nhà nguyện thôn Đa Nhim, Mục sư K’Bruih nhắc bà con cảnh giác; ở thôn Đạ Sar, Linh mục Giuse Hòa cũng vậy."
+    assert {name for name, word, _p in places(text) if word == "thôn"} == {"Đa Nhim", "Đạ Sar"}

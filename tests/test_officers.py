@@ -231,3 +231,9 @@ def test_no_officers(text):
 ])
 def test_village_heads_named_after_their_post(text, expected):
     assert officers(text) == expected
+
+
+def test_what_someone_is_after_la_is_no_post():
+    # "là" binds a post of a body, not a word for what the person is
+    assert officers("Ông Hà Văn Lực nhận xét: “Đồng chí Nguyễn Văn Tùng là cán bộ trẻ, nhiệt tình.”") == {
+        ("Hà Văn Lực", None, None, None), ("Nguyễn Văn Tùng", None, None, None)}

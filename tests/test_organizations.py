@@ -444,6 +444,27 @@ def test_a_name_ends_before_lower_case_words_and_a_persons_name():
     assert not any("Khải" in n for n in names)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Sau khi tốt nghiệp Học viện An ninh nhân dân năm 2015, anh về công tác tại huyện Bắc Sơn.",
+     "Học viện An ninh nhân dân"),
+    ("Đoàn công tác của Trường Đại học Cảnh sát nhân dân thăm xã Tân Lập, huyện Bắc Sơn.",
+     "Trường Đại học Cảnh sát nhân dân"),
+])
+def test_a_name_holding_lower_case_words_is_read_whole(text, name):
+    names = {o[0] for o in organizations(text)}
+    assert name in names
+    assert not any(n != name and name.startswith(n) for n in names)
+
+
+def test_a_protestant_congregation_and_its_pastor():
+    text = ("Tại thôn Đa Nhim, xã Đạ Chais, huyện Lạc Dương, Mục sư K’Bruih, Quản nhiệm Chi hội Tin Lành "
+            "Đa Nhim, vận động tín đồ giữ gìn an ninh.")
+    found = facts(text)
+    assert {(o.name, o.type) for o in found.organizations} >= {("Chi hội Tin Lành Đa Nhim", "other")}
+    assert {(o.name, o.post) for o in found.officers} == {("K’Bruih", "Quản nhiệm Chi hội Tin Lành Đa Nhim")}
+    assert {loc.name for loc in found.localities if loc.level == "thôn"} == {"Đa Nhim"}
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

@@ -130,6 +130,8 @@ def test_lists(text, expected):
     ("Năm 2023, huyện có 45 mô hình tự quản về ANTT hoạt động hiệu quả.", set()),
     # what is said of a model, not its name
     ("Chị Lan cho biết mô hình hiện có 54 hội viên; mô hình cần nhân rộng ra các xã.", set()),
+    ("Đại tá Lê Văn Minh đề nghị xã vận hành mô hình một cách bài bản, tránh hình thức.", set()),
+    ("Xã duy trì mô hình rất thiết thực, được người dân hưởng ứng.", set()),
 ])
 def test_unquoted_models(text, expected):
     assert programs(text) == expected

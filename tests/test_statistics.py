@@ -69,6 +69,8 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Tổ quản lý 2,5 km, bao gồm cột mốc số 145.", [("2.5", "km")]),
     ("Dân góp 1,16 tỷ đồng, hoàn toàn do dân tự nguyện.", [("1160000000", "đồng")]),
     ("Xã có 12 tổ, gồm 80 thành viên.", [("12", "tổ"), ("80", "thành viên")]),
+    ("Khu dân cư có 42 hộ, trước đây thường xảy ra trộm cắp.", [("42", "hộ")]),
+    ("Tổ có 30 hộ, nay chỉ còn 2 hộ.", [("30", "hộ"), ("2", "hộ")]),
     ("Hòa giải thành 64 vụ, việc thông qua tổ hòa giải.", [("64", "vụ, việc")]),
     ("Tổ có 6 người, tối nào cũng chia làm 2 nhóm.", [("6", "người"), ("2", "nhóm")]),
     # a figure for each of them ("mỗi tổ 3 người") is a rate, not a count, and "tổ 3" no village

@@ -126,8 +126,9 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str, stop: int | None = 
         loose = level == "xã" and len(m.group("word")) <= 3 and not known_names(name, ("xã",))
         out.append(Mention(canon, level, name, s, s.start + start, s.start + end, typed=True, begin=begin, loose=loose))
         nxt = _next_item_re().match(text, end)
-        if not nxt or nxt.group("item")[0].isdigit() != name[0].isdigit() or _starts_body(text, nxt.start("item")):
-            break  # "thôn 3, Hội Cựu chiến binh", "ấp Tân Đông, Hội CCB xã": a list is of places of one kind
+        if (not nxt or nxt.group("item")[0].isdigit() != name[0].isdigit() or _starts_body(text, nxt.start("item"))
+                or _starts_title(text, nxt.start("item"))):
+            break  # "thôn 3, Hội Cựu chiến binh", "thôn Păng Tiêng, Mục sư A": a list is of places of one kind
         start, end = nxt.start("item"), nxt.end("item")
         begin = s.start + start
     for mention in out:
@@ -139,6 +140,12 @@ def _starts_body(text: str, pos: int) -> bool:
     """Does an organisation's name start at `pos` ("Hội CCB xã Tân Lập")?"""
     from kg.extract.organizations import expand  # a cycle: organizations reads places
     return bool(head_re().match(expand(text[pos:pos + 60])))
+
+
+def _starts_title(text: str, pos: int) -> bool:
+    """Does a rank, an honorific or a post start at `pos` ("Mục sư Cil Ha Wiên")?"""
+    from kg.extract.officers import titled_at  # a cycle: officers reads places
+    return titled_at(text, pos)
 
 
 def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, word: str = ""):

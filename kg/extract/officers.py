@@ -195,13 +195,13 @@ def _owned_before(text: str, pos: int) -> bool:
 def _post_list(text: str, c: Candidate, lists: list[PostList], used: set[int]) -> PostList | None:
     """Posts written after the name: ", Trưởng Công an huyện" / " - Chủ tịch UBND xã" / " làm Tổ trưởng"."""
     for lst in lists:
-        if lst.start >= c.end and id(lst) not in used and _after_name(text, c, lst.start):
+        if lst.start >= c.end and id(lst) not in used and _after_name(text, c, lst):
             return lst
     return None
 
 
-def _after_name(text: str, c: Candidate, post_start: int) -> bool:
-    gap, p = text[c.end:post_start], _patterns()
+def _after_name(text: str, c: Candidate, lst: PostList) -> bool:
+    gap, p = text[c.end:lst.start], _patterns()
     if _POST_GAP.fullmatch(gap) or p["holds"].fullmatch(gap):
         return True
     if not p["holds_as_agent"].fullmatch(gap):
@@ -211,7 +211,10 @@ def _after_name(text: str, c: Candidate, post_start: int) -> bool:
     # "thay ông A làm ...", "Nguyễn Văn L làm Phó Trưởng Công an xã bị thương", "A, B là X, Y".
     if p["agent"].search(text, max(0, c.start - 8), c.start):
         return True
-    return c.titled and _IS.fullmatch(gap) is not None and _CLAUSE_START.search(text, 0, c.start) is not None
+    # "Đồng chí Quân là cán bộ trẻ": a word for what one is, not a post of a body
+    named = lst.capital or lst.posts[0].org is not None
+    return (c.titled and named and _IS.fullmatch(gap) is not None
+            and _CLAUSE_START.search(text, 0, c.start) is not None)
 
 
 def _shared_posts(text: str, c: Candidate, lists: list[PostList]) -> list[Post]:

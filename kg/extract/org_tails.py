@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.data import read_words
 from kg.extract.org_places import Place, level_words, person_like, place_at
-from kg.extract.patterns import CAP, ialternation, lead
+from kg.extract.patterns import CAP, alternation, ialternation, lead
 from kg.text import canonical_tones, fold, old_style_tones
 
 MAX_TAIL = 30        # words; a longer run is prose, not a name
@@ -68,6 +68,11 @@ def _giving_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _connector_re() -> re.Pattern:
     return re.compile(rf"(?:{ialternation(read_words('org_name_words.tsv'))})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _phrase_re() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(read_words('org_name_phrases.tsv'))})(?!\w)")
 
 
 def _starts_head(text: str, at: int) -> bool:
@@ -173,6 +178,11 @@ def name_words(text: str, pos: int, ctx) -> int | None:
         word, at = m.group("word"), m.start("word")
         if "," in m.group("sep") or word in ("-", "–"):
             break
+        phrase = _phrase_re().match(text, at)
+        if phrase:
+            end = good = phrase.end()
+            lower = 0
+            continue
         conn = _connector_re().match(text, at)
         if conn:
             end = conn.end()
