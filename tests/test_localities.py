@@ -200,6 +200,31 @@ def test_a_village_lies_in_the_commune_the_article_is_about_when_none_other_is_n
                             for loc in extract_localities(late, [s.start for s in late]) if loc.level == "thôn"}
 
 
+def test_a_commune_named_only_as_someones_home_is_no_rival_to_the_article_s():
+    text = ("Công an xã Mường Sai bám bản\nTại xã Mường Sai, huyện Sông Mã, Thiếu tá Lò Văn Hải về công tác từ năm 2020.\n"
+            "Anh quê ở bản Nà Khoang, xã Chiềng Khoong.\nỞ bản Ón, anh vận động 11 hộ ký cam kết.")
+    sentences = sentences_of(text)
+    found = {(loc.name, loc.parent.name if loc.parent else None)
+             for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
+    assert found == {("Nà Khoang", "Chiềng Khoong"), ("Ón", "Mường Sai")}
+    # named as a place of the story, the other commune is a rival again: the text does not say
+    rival = text.replace("Anh quê ở bản Nà Khoang, xã Chiềng Khoong.", "Anh từng giúp xã Chiềng Khoong.")
+    sentences = sentences_of(rival)
+    assert ("Ón", None) in {(loc.name, loc.parent.name if loc.parent else None)
+                            for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
+
+
+def test_villages_listed_together_share_the_commune_one_of_them_has():
+    found = places("Ở bản Ón, xã Mường Sai, huyện Sông Mã, tổ tự quản đi tuần. Xã Chiềng Khoong cũng vậy.\n"
+                   "Bà con bản Ón, Hin đều tin tưởng Công an xã.")
+    assert {(name, parent) for name, word, parent in found if word == "bản"} == {("Ón", "Mường Sai"), ("Hin", "Mường Sai")}
+    # a village of the list with its own commune keeps it; the others then have two to choose from
+    two = places("Ở bản Ón, xã Mường Sai và bản Pìn, xã Chiềng Khoong, huyện Sông Mã, tổ tự quản đi tuần.\n"
+                 "Bà con bản Ón, Pìn, Hin đều tin tưởng Công an xã.")
+    assert {(name, parent) for name, word, parent in two if word == "bản"} == {
+        ("Ón", "Mường Sai"), ("Pìn", "Chiềng Khoong"), ("Hin", None)}
+
+
 def test_villages_listed_after_a_count_and_la():
     found = places("Xã Mường Sai, huyện Sông Mã ra quân. Mô hình thí điểm tại 3 bản là Ón, Hin và Pìn.\n"
                    "Ông A, Bí thư Chi bộ bản là Trưởng Ban công tác Mặt trận.")

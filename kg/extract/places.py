@@ -8,6 +8,7 @@ text gives ("thành phố Yên Bái" is the city, not the province). Communes cr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -304,8 +305,10 @@ def localities_of(mentions: list[Mention], opening: int = 0) -> list[tuple[Menti
     printed = printed_names(mentions)
     order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
     focus = _focus_commune(groups, opening)
+    homes = _homes(groups, mentions)
     for k in order:
-        places[k] = _place(groups[k], places, printed, focus, _communes_beside(groups[k], mentions))
+        places[k] = _place(groups[k], places, printed, focus, _communes_beside(groups[k], mentions), homes)
+    _share_list_parents(groups, places)
     out = []
     for m in mentions:
         p = places.get(m.key)
@@ -324,6 +327,45 @@ def _focus_commune(groups: dict[tuple, list[Mention]], opening: int) -> tuple | 
     return key if min(m.sentence.start for m in groups[key]) < opening else None
 
 
+def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> None:
+    """A village with no commune of its own lies in the one commune of the villages printed in a
+    list with it ("bà con thôn Nà Han, Nà Lầu", Nà Han being of xã Tân Thanh)."""
+    lists: dict[tuple, list[tuple]] = {}
+    for k, group in groups.items():
+        for m in group:
+            if m.level == "thôn" and m.typed:
+                lists.setdefault((m.sentence.start, m.tail), []).append(k)
+    for keys in lists.values():
+        parents = {places[k].parent.key: places[k].parent for k in keys if places.get(k) and places[k].parent}
+        if len(parents) != 1:
+            continue
+        parent = next(iter(parents.values()))
+        for k in keys:
+            loc = places.get(k)
+            if loc is not None and loc.parent is None:
+                places[k] = dataclasses.replace(loc, parent=parent)
+
+
+def _homes(groups: dict[tuple, list[Mention]], mentions: list[Mention]) -> set[tuple]:
+    """Communes named only as where someone lives ("quê ở thôn A, xã B"): no rival to the
+    commune the article is about."""
+    home: set[int] = set()
+    for m in mentions:
+        before = m.sentence.text[: m.begin - m.sentence.start]
+        if _residence_end_re().search(before):
+            while m is not None:
+                home.add(id(m))
+                m = m.parent
+    return {k for k, g in groups.items() if g[0].level == "xã" and all(id(m) in home for m in g)}
+
+
+@lru_cache(maxsize=1)
+def _residence_end_re() -> re.Pattern:
+    from kg.extract.localities import context_words  # a cycle: localities reads places
+
+    return re.compile(rf"(?<!\w)(?i:{alternation(context_words()['residence'])})[ \t]+$")
+
+
 def _communes_beside(group: list[Mention], mentions: list[Mention]) -> bool:
     """Does a sentence naming this village also name a commune ("Thôn A ... thuộc xã B")?"""
     if group[0].level != "thôn":
@@ -333,13 +375,13 @@ def _communes_beside(group: list[Mention], mentions: list[Mention]) -> bool:
 
 
 def _place(group: list[Mention], places: dict, printed: dict, focus: tuple | None = None,
-           beside: bool = False) -> Locality | None:
+           beside: bool = False, homes: set[tuple] = frozenset()) -> Locality | None:
     m = group[0]
     unit = next((x.unit for x in group if x.unit), None)
     if unit:
         return unit_locality(unit, m.sentence, printed)
     parent = _written_parent(group, places) or _shared_parent(group, m.sentence, printed)
-    parent = parent or _sole_parent(m, places, None if beside else focus)
+    parent = parent or _sole_parent(m, places, None if beside else focus, homes)
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
 
@@ -359,7 +401,7 @@ def _shared_parent(group: list[Mention], sentence: Sentence, printed: dict) -> L
     return unit_locality(up, sentence, printed) if up else None
 
 
-def _sole_parent(m: Mention, places: dict, focus: tuple | None = None) -> Locality | None:
+def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, homes: set[tuple] = frozenset()) -> Locality | None:
     """Without a written parent, the article's only place one level up (villages, unknown units);
     for a village, also the commune the article is about (`focus`) when no other is named before it."""
     up = {"thôn": "xã", "huyện": "tỉnh", "xã": "huyện"}.get(m.level)
@@ -369,7 +411,8 @@ def _sole_parent(m: Mention, places: dict, focus: tuple | None = None) -> Locali
     if len(found) > 1 and m.level == "thôn":
         # "Tại phường A ..." (A throughout) ... "Khối B ..." ... "nhân rộng ra các phường C, D"
         main = places.get(focus) if focus else None
-        found = {key: loc for key, loc in found.items() if loc.sentence.start <= m.sentence.start}
+        away = {places[k].key for k in homes if places.get(k) is not None}
+        found = {key: loc for key, loc in found.items() if loc.sentence.start <= m.sentence.start and key not in away}
         if main is None or [loc.key for loc in found.values()] != [main.key]:
             return None
     return next(iter(found.values())) if len(found) == 1 else None
