@@ -237,3 +237,10 @@ def test_what_someone_is_after_la_is_no_post():
     # "là" binds a post of a body, not a word for what the person is
     assert officers("Ông Hà Văn Lực nhận xét: “Đồng chí Nguyễn Văn Tùng là cán bộ trẻ, nhiệt tình.”") == {
         ("Hà Văn Lực", None, None, None), ("Nguyễn Văn Tùng", None, None, None)}
+
+
+def test_a_committee_printed_by_its_head_before_a_verb_is_the_named_one():
+    text = ("Ban Chỉ đạo 138 huyện Bắc Sơn tổng kết năm. Thượng tá Hoàng Văn Dũng, Trưởng Công an huyện, "
+            "Phó Trưởng ban Thường trực Ban Chỉ đạo chỉ ra ba hạn chế.")
+    assert ("Hoàng Văn Dũng", "Thượng tá", "Phó Trưởng ban Thường trực Ban Chỉ đạo", "Ban Chỉ đạo 138 huyện Bắc Sơn") \
+        in officers(text)

@@ -465,6 +465,27 @@ def test_a_protestant_congregation_and_its_pastor():
     assert {loc.name for loc in found.localities if loc.level == "thôn"} == {"Đa Nhim"}
 
 
+def test_a_numbered_household_team_named_alone_is_of_the_commune_the_text_is_about():
+    text = ("Tại phường Lam Sơn, quận Lê Chân, thành phố Hải Phòng, ông Vũ Văn Bình, Tổ trưởng Tổ liên gia số 5 "
+            "cho biết tổ đã lắp camera.")
+    found = facts(text)
+    assert ("Tổ liên gia số 5", "other", "Lam Sơn") in organizations(text)
+    assert {(o.name, o.post) for o in found.officers} == {("Vũ Văn Bình", "Tổ trưởng Tổ liên gia số 5")}
+    # counted teams are no body
+    assert not any(o[0].startswith("Tổ liên gia") for o in organizations(
+        "Tại phường Lam Sơn, quận Lê Chân, có 12 tổ liên gia số 3 hộ trở lên."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tại phường Bình Trị Đông, quận Bình Tân, anh Lê Văn Hậu, Bí thư Quận đoàn Bình Tân, phát biểu.",
+     ("Quận đoàn Bình Tân", "mass", "Bình Tân")),
+    ("Ông Hồ Văn Ba, Tổ trưởng TNDTQ số 2 ấp Phú Long, xã Phú Hòa, huyện Giồng Trôm, tỉnh Bến Tre dự họp.",
+     ("Tổ nhân dân tự quản số 2 ấp Phú Long", "other", "Phú Long")),
+])
+def test_more_heads(text, expected):
+    assert expected in organizations(text)
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

@@ -225,11 +225,20 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
         found = anchor_at(text, cut, head, ctx)
         if found is not None:
             return _anchored(text, start, end, cut, head, found, ctx)
+    numbered = _NUMBERED.match(text, end)
+    if head.type == "other" and numbered and numbered.end() == full:
+        # "Tổ liên gia số 3" named alone: a team of the commune the text is about there
+        loc = ctx.resolver.framed_any("xã", ctx.sentence, start) or ctx.resolver.main_at("xã", climb=False)
+        org = Organization(compose(head.text, numbered.group(0)), head.type, ctx.sentence, loc)
+        return Parsed(head, start, full, full, org)
     police = ctx.police
     if head.type != "police" or police is None or len(text[end:safe].split()) > MAX_BARE_TAIL:
         return None
     org = Organization(compose(head.text, text[end:safe], police.name), head.type, ctx.sentence, police.locality, police)
     return Parsed(head, start, safe, safe, org)
+
+
+_NUMBERED = re.compile(r"[ \t]+số[ \t]+\d+(?!\w)")
 
 
 def _anchored(text, start, end, cut, head, found, ctx) -> Parsed:
