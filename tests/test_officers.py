@@ -225,6 +225,8 @@ def test_no_officers(text):
      {("Vàng Chá Phìn", None, "Trưởng thôn", None)}),
     ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Lô Lô Chải Sình Dì Gai cho biết.",
      {("Sình Dì Gai", None, "Trưởng thôn Lô Lô Chải", None)}),
+    # read from the level word: "Đông" alone is a commune's name somewhere, "Đông Tấu" is the village
+    ("Trưởng bản Đông Tấu Lò Văn Pọm kể lại.", {("Lò Văn Pọm", None, "Trưởng bản Đông Tấu", None)}),
     # a numbered village is no person's name ("Đồng" is also a family name)
     ("Tại xã Lộc Bảo, huyện Bảo Lâm, ông Ka Sô Ha Tuân - Trưởng thôn Đồng Lạc 2 cho biết.",
      {("Ka Sô Ha Tuân", None, "Trưởng thôn Đồng Lạc 2", None)}),

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Organization
-from kg.extract.org_places import place_at
+from kg.extract.org_places import level_words, place_at
 from kg.extract.org_tails import both_tones, head_re, tail
 from kg.extract.organizations import Context, Parsed, heads, parse_at, shared
 from kg.extract.patterns import ialternation, lead
@@ -78,7 +78,8 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
         member = _member_of(text, m, ctx)
         return Post(_clean(m.group(0)), member, placed=member is None, member=member is not None), m.end()
     last = text.rfind(" ", m.start(), m.end()) + 1  # "Trưởng bản | Ón": the title ends with a level word
-    for at in (m.end(), last):
+    # read from the level word first: "Trưởng bản Đông Tấu" is not "Trưởng bản" of a commune "Đông"
+    for at in ((last, m.end()) if fold(text[last:m.end()]) in level_words() else (m.end(), last)):
         place = place_at(text, at, ctx.resolver, ctx.sentence)
         if place is not None and not place.level and place.name and place.end > m.end():
             return Post(_clean(text[m.start():place.end]), placed=True), place.end
