@@ -486,6 +486,12 @@ def test_more_heads(text, expected):
     assert expected in organizations(text)
 
 
+def test_a_team_of_a_border_post():
+    text = "Thiếu tá Lý Văn Sình, Đội trưởng Đội Vận động quần chúng Đồn Biên phòng Pò Mã, tuần tra cùng dân."
+    assert {(o.name, o.type, o.parent.name if o.parent else None) for o in facts(text).organizations} >= {
+        ("Đội Vận động quần chúng Đồn Biên phòng Pò Mã", "military", "Đồn Biên phòng Pò Mã")}
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

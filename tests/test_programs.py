@@ -189,7 +189,10 @@ def test_a_bullet_of_two_sentences_keeps_the_list_open():
 
 
 def test_bullets_without_a_kind_word_before_them_are_not_programs():
-    assert paragraphs_programs("Kết quả đạt được gồm:", "- “Camera an ninh” với 1.250 mắt camera;") == set()
+    assert paragraphs_programs("Kết quả đạt được gồm:", "- “Loa phát thanh thông minh” với 125 cụm loa;") == set()
+    # a known model is one wherever it is quoted
+    assert paragraphs_programs("Kết quả đạt được gồm:", "- “Camera an ninh” với 1.250 mắt camera;") == {
+        ("Camera an ninh", "mô hình")}
 
 
 def test_same_name_once_per_kind():
@@ -222,3 +225,10 @@ def test_seed_articles(stem, expected):
 ])
 def test_display_name(printed, label):
     assert display_name(printed) == label
+
+
+def test_a_known_model_in_quote_marks_is_one_with_no_kind_word():
+    assert programs("Xã duy trì 56 “Tổ liên gia tự quản” và hệ thống “Camera an ninh” ở các thôn.") == {
+        ("Tổ liên gia tự quản", "mô hình"), ("Camera an ninh", "mô hình")}
+    # other quotes with no kind word stay unread
+    assert programs("Bà con gọi anh là “người con của bản”.") == set()

@@ -70,6 +70,9 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Dân góp 1,16 tỷ đồng, hoàn toàn do dân tự nguyện.", [("1160000000", "đồng")]),
     ("Xã có 12 tổ, gồm 80 thành viên.", [("12", "tổ"), ("80", "thành viên")]),
     ("Khu dân cư có 42 hộ, trước đây thường xảy ra trộm cắp.", [("42", "hộ")]),
+    # a quote right after the number is what it counts
+    ("Huyện có 212 “Tổ liên gia tự quản”, 40 “Khu dân cư không ma túy”.",
+     [("212", "Tổ liên gia tự quản"), ("40", "Khu dân cư không ma túy")]),
     ("Tổ có 30 hộ, nay chỉ còn 2 hộ.", [("30", "hộ"), ("2", "hộ")]),
     ("Hòa giải thành 64 vụ, việc thông qua tổ hòa giải.", [("64", "vụ, việc")]),
     ("Tổ có 6 người, tối nào cũng chia làm 2 nhóm.", [("6", "người"), ("2", "nhóm")]),

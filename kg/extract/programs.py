@@ -329,6 +329,7 @@ def _in_sentence(s: Sentence, carried: str | None) -> tuple[list[Program], str |
         out += found
     out += _lists(text, hits, carried, spans, s, used)
     out += _inner(text, spans, s, used)
+    out += _quoted_models(spans, s, used)
     return _drop_cut(out), _tail_kind(text, hits), _bullets_kind(text, hits)
 
 
@@ -349,6 +350,22 @@ def _inner(text: str, spans: list[pt.Quote], s: Sentence, used: set[int]) -> lis
         if q.start not in used and m and _usable_kind(m.group("kind"), q.text, m.start("kind")):
             out.append(_program(q.text, _kind_of(m.group("kind"))[0], s))
     return [p for p in out if p]
+
+
+def _quoted_models(spans: list[pt.Quote], s: Sentence, used: set[int]) -> list[Program]:
+    """Quotes no kind word claimed that hold a model's known name ("428 “Tổ liên gia tự quản”")."""
+    out = []
+    for q in spans:
+        kind = _quoted_known().get(fold(pt.clean(q.text))) if q.start not in used else None
+        if kind:
+            used.add(q.start)
+            out.append(Program(pt.clean(q.text), kind, s))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _quoted_known() -> dict[str, str]:
+    return {fold(name): kind for name, kind in read_rows("programs_quoted.tsv")}
 
 
 _BULLET = re.compile(r"\s*[-–+•*](?:\s+|(?=[“\"‘]))")

@@ -213,6 +213,9 @@ def _has_unit_after(text: str, pos: int) -> bool:
     return bool(words) and words[0][0].islower()
 
 
+_QUOTED_UNIT = re.compile(r"[ \t]+[“\"]((?:[ \t]*[^\W\d][^\s“”\"]*){1,8}?)[ \t]*[”\"]")
+
+
 def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[Decimal]]:
     """The unit of the figure and its values, a multiplier word folded in ("1,2 triệu")."""
     p = _patterns()
@@ -223,6 +226,8 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
         factor = Decimal(_words()["multiplier"][fold(mm.group("m"))])
         values = [v * factor for v in values]
         end = mm.end()
+    if quoted := _QUOTED_UNIT.match(text, end):  # "428 “Tổ liên gia tự quản”": the quote is what is counted
+        return quoted.group(1).strip(), values
     glued = _patterns()["glued"].match(text, end)
     unit = glued.group(0) if glued else _unit(text, end)[0]  # "2.500m2 nhà" measures in m2
     if not unit and re.match(r"\s*(?:[.,;:)…]|$)", text[end:]):
