@@ -246,3 +246,9 @@ def test_a_committee_printed_by_its_head_before_a_verb_is_the_named_one():
             "Phó Trưởng ban Thường trực Ban Chỉ đạo chỉ ra ba hạn chế.")
     assert ("Hoàng Văn Dũng", "Thượng tá", "Phó Trưởng ban Thường trực Ban Chỉ đạo", "Ban Chỉ đạo 138 huyện Bắc Sơn") \
         in officers(text)
+
+
+def test_a_person_named_by_an_initial_is_a_person():
+    text = ("Công an huyện Ninh Phước bắt quả tang Phạm Văn K. (SN 1991, trú xã Phước Hậu) đang bán ma túy; "
+            "mở rộng điều tra, bắt tiếp Đỗ Thị M. là người cung cấp.")
+    assert officers(text) == {("Phạm Văn K.", None, None, None), ("Đỗ Thị M.", None, None, None)}

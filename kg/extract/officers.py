@@ -110,6 +110,9 @@ def _listed_after(text: str, previous: Candidate | None, c: Candidate) -> bool:
     return previous is not None and _LISTED.fullmatch(text, previous.end, c.start) is not None
 
 
+_INITIAL = re.compile(r"[A-ZĐ]")
+
+
 def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
     """Names after a rank or honorific, and names that start with a family name."""
     out: list[Candidate] = []
@@ -126,7 +129,12 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
             continue
         name = trim_name(found.group("name"))
         if len(name.split()) >= 2 and not _after_level_word(text, found.start(), lists):
-            out.append(Candidate(found.start(), found.start() + len(name), name, None, False))
+            end = found.start() + len(name)
+            if _INITIAL.fullmatch(name.split()[-1]) and text.startswith(".", end):
+                # "Lê Thị H. (SN 1978, trú ...)": a person the news names by an initial
+                out.append(Candidate(found.start(), end + 1, name + ".", None, True))
+                continue
+            out.append(Candidate(found.start(), end, name, None, False))
     taken = [(c.start, c.end) for c in out]
     for m in _patterns()["listed"].finditer(text):
         start, end = m.span("name")
