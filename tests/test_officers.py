@@ -63,9 +63,14 @@ def officers(text: str) -> set[tuple]:
     # a deputy political officer's title is one post, not "Phó" and a stray rest
     ("Thiếu tá Rơ Mah Lâm, Phó Chính trị viên Đồn Biên phòng Ia O cho biết.",
      {("Rơ Mah Lâm", "Thiếu tá", "Phó Chính trị viên Đồn Biên phòng Ia O", "Đồn Biên phòng Ia O")}),
-    # occupational and religious titles name a person without a post
+    # occupational titles name a person without a post; a village elder's standing is a post of no
+    # body, with a place only after its level word ("Đinh Văn" is also a town's name)
     ("Già làng Đinh Văn Xá và ngư dân Trần Văn Bé cùng tham gia.",
-     {("Đinh Văn Xá", None, None, None), ("Trần Văn Bé", None, None, None)}),
+     {("Đinh Văn Xá", None, "Già làng", None), ("Trần Văn Bé", None, None, None)}),
+    ("Ở xã Ia Dom, già làng Rơ Châm Bleo và ông Siu Hyai, người có uy tín làng Mook Đen 2, cùng dự.",
+     {("Rơ Châm Bleo", None, "già làng", None), ("Siu Hyai", None, "người có uy tín làng Mook Đen 2", None)}),
+    # said of many, the standing names nobody
+    ("Huyện phát huy vai trò của già làng, người có uy tín; toàn huyện có 64 người có uy tín.", set()),
     # religious posts are posts
     ("Linh mục Nguyễn Văn Hòa, Chánh xứ Tân Lập cho biết giáo xứ phối hợp với công an.",
      {("Nguyễn Văn Hòa", None, "Chánh xứ", None)}),

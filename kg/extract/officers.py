@@ -183,12 +183,26 @@ def _is_name(name: str) -> bool:
 def _pre_list(text: str, c: Candidate, lists: list[PostList]) -> PostList | None:
     """Posts written just before the name: "Chủ tịch UBND tỉnh Nguyễn Đăng Bình"."""
     for lst in lists:
+        if lst.start == c.start and c.titled and _status(lst.posts[0].text):
+            return lst  # "già làng Y Bhiu": the honorific the name is read after is the post
         gap = text[lst.end:c.start]
-        if lst.end <= c.start and _PRE_GAP.fullmatch(gap) and (lst.capital or _honorific_before(text, lst.start)):
+        if lst.end <= c.start and _PRE_GAP.fullmatch(gap) and (lst.capital or _honorific_before(text, lst.start)
+                                                                or _status(lst.posts[0].text)):
             if "là" in gap and not _CLAUSE_START.search(text, 0, lst.start):
                 return None  # "Vợ Chủ tịch UBND xã là bà A": the post is someone else's
             return None if _owned_before(text, lst.start) else lst
     return None
+
+
+def _status(title: str) -> bool:
+    """A post that is also how one is addressed ("già làng Y Bhiu"): it binds written in lower case."""
+    words = fold(title).split()
+    return any(words[:len(h)] == h for h in _honorific_words())
+
+
+@lru_cache(maxsize=1)
+def _honorific_words() -> tuple[list[str], ...]:
+    return tuple(fold(w).split() for w in read_words("honorifics.tsv") if " " in w)
 
 
 def _honorific_before(text: str, pos: int) -> bool:

@@ -41,7 +41,7 @@ class PostList:
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern:
     # "nguyên Chủ tịch UBND xã": a former post is still the person's post as printed
-    posts = both_tones(read_words("posts.tsv"))
+    posts = both_tones([*read_words("posts.tsv"), *read_words("status_posts.tsv")])
     return re.compile(rf"{lead(['nguyên', *posts])}(?<!\w)(?:nguyên[ \t]+)?(?:{ialternation(posts)})(?!\w)", re.IGNORECASE)
 
 
@@ -78,12 +78,30 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
         member = _member_of(text, m, ctx)
         return Post(_clean(m.group(0)), member, placed=member is None, member=member is not None), m.end()
     last = text.rfind(" ", m.start(), m.end()) + 1  # "Trưởng bản | Ón": the title ends with a level word
-    # read from the level word first: "Trưởng bản Đông Tấu" is not "Trưởng bản" of a commune "Đông"
-    for at in ((last, m.end()) if fold(text[last:m.end()]) in level_words() else (m.end(), last)):
+    status = fold(m.group(0)) in _status_posts()
+    if status:
+        starts = (m.end(),)  # "già làng" is a village elder: its "làng" starts no village's name
+    elif fold(text[last:m.end()]) in level_words():
+        starts = (last, m.end())  # "Trưởng bản Đông Tấu" is not "Trưởng bản" of a commune "Đông"
+    else:
+        starts = (m.end(), last)
+    for at in starts:
         place = place_at(text, at, ctx.resolver, ctx.sentence)
-        if place is not None and not place.level and place.name and place.end > m.end():
+        if place is not None and not place.level and place.name and place.end > m.end() and (not status or _worded(text, at)):
             return Post(_clean(text[m.start():place.end]), placed=True), place.end
+    if status:
+        return Post(_clean(m.group(0)), placed=True), m.end()
     return Post(_clean(m.group(0)), _team_before(text, m, ctx)), m.end()
+
+
+def _worded(text: str, at: int) -> bool:
+    words = text[at:at + 20].split()
+    return bool(words) and fold(words[0]) in level_words()
+
+
+@lru_cache(maxsize=1)
+def _status_posts() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words("status_posts.tsv"))
 
 
 _MEMBER = re.compile(r"\w[ \t]+(?i:ủy|uỷ)[ \t]+viên$")  # "Huyện ủy viên", not "Ủy viên" alone
