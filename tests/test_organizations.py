@@ -327,6 +327,16 @@ def test_a_bare_village_word_is_the_one_village_of_that_word_named_so_far():
                                    ("Chi bộ tổ dân phố số 9", "party", "9")}
 
 
+def test_of_villages_named_so_far_a_bare_village_word_is_the_one_its_sentence_names():
+    text = ("Xã Sen Thượng, huyện Mường Nhé ra quân. Bản Nậm Pố lắp camera. "
+            "Tại bản Huổi Lếch, Chi hội Phụ nữ bản lập tổ hòa giải.")
+    assert ("Chi hội Phụ nữ bản Huổi Lếch", "mass", "Huổi Lếch") in organizations(text)
+    both = "Xã Sen Thượng, huyện Mường Nhé ra quân. Bản Nậm Pố lắp camera. Bản Huổi Lếch thì có Chi hội Phụ nữ bản lập tổ hòa giải."
+    assert ("Chi hội Phụ nữ bản Huổi Lếch", "mass", "Huổi Lếch") in organizations(both)
+    two = "Xã Sen Thượng, huyện Mường Nhé ra quân. Bản Nậm Pố và bản Huổi Lếch có Chi hội Phụ nữ bản lập tổ hòa giải."
+    assert not any(n.startswith("Chi hội Phụ nữ bản ") for n, _t, _l in organizations(two))
+
+
 def test_a_bare_village_word_is_no_village_in_a_compound_or_named_paragraphs_before():
     text = ("Phường Quyết Thắng ra quân. Tổ 5 có camera; Hội Phụ nữ tổ chức tuyên truyền, Đoàn Thanh niên khối "
             "doanh nghiệp tặng quà, Công an khu công nghiệp tuần tra.\n\nĐối tượng trú ở thôn Đông Hưng, xã Quảng "

@@ -205,11 +205,15 @@ class Resolver:
 
     def only_village(self, word: str, sentence: Sentence) -> Locality | None:
         """The one village written with this word ("bản") the article has named so far in the
-        paragraph, else None (not "thôn A, xã B" where a suspect lives, named paragraphs before)."""
+        paragraph, or of those the one its own sentence names ("Tại bản Chai, Chi hội Phụ nữ bản
+        ..."), else None (not "thôn A, xã B" where a suspect lives, named paragraphs before)."""
         opening = paragraph_start(self.paragraphs, sentence.start, 0)
-        found = {loc.key: loc for locs in self.by_name.values() for loc in locs
+        named = [loc for locs in self.by_name.values() for loc in locs
                  if loc.level == "thôn" and fold(loc.word) == fold(word)
-                 and opening <= loc.sentence.start <= sentence.start and not _residence(loc)}
+                 and opening <= loc.sentence.start <= sentence.start and not _residence(loc)]
+        found = {loc.key: loc for loc in named}
+        if len(found) > 1:
+            found = {loc.key: loc for loc in named if loc.sentence.start == sentence.start}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:

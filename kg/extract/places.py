@@ -351,8 +351,8 @@ def _homes(groups: dict[tuple, list[Mention]], mentions: list[Mention]) -> set[t
     commune the article is about."""
     home: set[int] = set()
     for m in mentions:
-        before = m.sentence.text[: m.begin - m.sentence.start]
-        if _residence_end_re().search(before):
+        at = m.begin - m.sentence.start
+        if _residence_end_re().search(m.sentence.text, max(0, at - 24), at):  # "thường trú tại " is 15 long
             while m is not None:
                 home.add(id(m))
                 m = m.parent
