@@ -70,6 +70,10 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Dân góp 1,16 tỷ đồng, hoàn toàn do dân tự nguyện.", [("1160000000", "đồng")]),
     ("Xã có 12 tổ, gồm 80 thành viên.", [("12", "tổ"), ("80", "thành viên")]),
     ("Khu dân cư có 42 hộ, trước đây thường xảy ra trộm cắp.", [("42", "hộ")]),
+    # "từ A đến B": A counts what B counts, in B's multiplier; not a date, a time or a duration
+    ("Mỗi tổ có từ 12 đến 18 hộ, sinh hoạt mỗi quý.", [("12", "hộ"), ("18", "hộ")]),
+    ("Mỗi suất từ 2 đến 3 triệu đồng.", [("2000000", "đồng"), ("3000000", "đồng")]),
+    ("Tàu bám biển từ 10 đến 15 ngày; lớp học từ 6 giờ 15 đến 7 giờ; từ 2019 đến 2023 có 40 vụ.", [("40", "vụ")]),
     # a quote right after the number is what it counts
     ("Huyện có 212 “Tổ liên gia tự quản”, 40 “Khu dân cư không ma túy”.",
      [("212", "Tổ liên gia tự quản"), ("40", "Khu dân cư không ma túy")]),

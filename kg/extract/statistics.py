@@ -235,6 +235,22 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
     return (unit if unit and unit[0].isalpha() else ""), values
 
 
+_RANGE = re.compile(r"[ \t]+(?:đến|tới)[ \t]+(?=\d)")
+
+
+def _range_start(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[Decimal]]:
+    """"từ 15 đến 20 hộ": the first number counts what the second does (and in its multiplier:
+    "từ 2 đến 3 triệu đồng"), unless the second is a date, a time or a duration."""
+    after = _RANGE.match(text, m.end())
+    if after is None or not re.search(r"(?<!\w)(?i:từ)[ \t]+$", text[max(0, m.start() - 8):m.start()]):
+        return "", values
+    upper = _patterns()["number"].match(text, after.end())
+    if upper is None or _is_date_or_name(text, upper):
+        return "", values
+    unit, factor = _measure(text, upper, [Decimal(1)])
+    return unit, [v * factor[0] for v in values]
+
+
 def extract_statistics(sentences: list[Sentence], subject_of) -> list[Statistic]:
     """`subject_of(sentence, offset)` gives the organisation or place a figure is about."""
     out: list[Statistic] = []
@@ -243,6 +259,8 @@ def extract_statistics(sentences: list[Sentence], subject_of) -> list[Statistic]
             if _is_date_or_name(s.text, m):
                 continue
             unit, values = _measure(s.text, m, values)
+            if not unit:
+                unit, values = _range_start(s.text, m, values)
             if not unit:
                 continue
             subject = subject_of(s, m.start())
