@@ -288,14 +288,38 @@ def test_main_places_are_the_most_mentioned():
 
 @pytest.mark.parametrize("text, village", [
     ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Nà Tấu Lò Văn Sáng cho biết.", "Nà Tấu"),
-    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết.", None),
+    # all a name only where the article also calls the person by it; else a village's head
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết. “Bà con tin Công an xã”, ông Phìn nói.", None),
+    ("Tại xã Mù Sang, huyện Phong Thổ, Trưởng bản Lò Suối Tủng cho biết.", "Lò Suối Tủng"),
     ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Lô Lô Chải Sình Dì Gai cho biết.", "Lô Lô Chải"),
     ("Tại xã Lộc Bảo, huyện Bảo Lâm, ông Ka Sô Ha Tuân - Trưởng thôn Đồng Lạc 2 cho biết.", "Đồng Lạc 2"),
 ])
 def test_a_village_ends_where_its_heads_name_starts(text, village):
-    assert {name for name, word, _parent in places(text) if word == "thôn"} == ({village} if village else set())
+    assert {name for name, word, _parent in places(text) if word in ("thôn", "bản")} == ({village} if village else set())
 
 
 def test_a_list_of_villages_ends_at_a_title():
     text = "Tại nhà nguyện thôn Đa Nhim, Mục sư K’Bruih nhắc bà con cảnh giác; ở thôn Đạ Sar, Linh mục Giuse Hòa cũng vậy."
     assert {name for name, word, _p in places(text) if word == "thôn"} == {"Đa Nhim", "Đạ Sar"}
+
+
+def test_a_home_named_in_a_villages_paragraph_before_it_is_a_rival_again():
+    text = ("Công an xã Mường Sai giữ bình yên\nXã Mường Sai, huyện Sông Mã, tỉnh Sơn La ra quân.\n"
+            "Công an xã xác minh đối tượng Lò Văn Hùng, trú tại xã Chiềng Khoong. Tổ công tác đến bản Hin, nơi Hùng sống.\n"
+            "Bản Ón có 80 hộ.")
+    sentences = sentences_of(text)
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    found = {(loc.name, loc.parent.name if loc.parent else None)
+             for loc in extract_localities(sentences, starts) if loc.level == "thôn"}
+    assert ("Hin", "Mường Sai") not in found and ("Ón", "Mường Sai") in found
+
+
+def test_villages_of_a_list_keep_no_shared_commune_where_their_sentence_names_two():
+    found = places("Ở bản Ón, xã Mường Sai, huyện Sông Mã, tổ tự quản đi tuần. Xã Chiềng Khoong cũng vậy.\n"
+                   "Các bản Ón, Hin, Pìn thuộc hai xã Mường Sai và Chiềng Khoong đều có camera.")
+    assert ("Hin", "bản", None) in found and ("Pìn", "bản", None) in found
+
+
+def test_villages_named_like_kin_stay_in_their_list():
+    found = places("Tại xã Tân Lập, huyện Bắc Sơn, các ấp Tân Hòa, Bà Bèo, Ông Thục lắp camera.")
+    assert {name for name, word, _p in found if word == "ấp"} == {"Tân Hòa", "Bà Bèo", "Ông Thục"}

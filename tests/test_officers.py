@@ -226,8 +226,9 @@ def test_no_officers(text):
 
 @pytest.mark.parametrize("text, expected", [
     # the name after a village head's post is the holder's, not the village's
-    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết.",
+    ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết. “Bà con tin Công an xã”, ông Phìn nói.",
      {("Vàng Chá Phìn", None, "Trưởng thôn", None)}),
+    ("Tại xã Mù Sang, huyện Phong Thổ, Trưởng bản Lò Suối Tủng cho biết.", set()),
     ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Lô Lô Chải Sình Dì Gai cho biết.",
      {("Sình Dì Gai", None, "Trưởng thôn Lô Lô Chải", None)}),
     # read from the level word: "Đông" alone is a commune's name somewhere, "Đông Tấu" is the village
@@ -257,3 +258,15 @@ def test_a_person_named_by_an_initial_is_a_person():
     text = ("Công an huyện Ninh Phước bắt quả tang Phạm Văn K. (SN 1991, trú xã Phước Hậu) đang bán ma túy; "
             "mở rộng điều tra, bắt tiếp Đỗ Thị M. là người cung cấp.")
     assert officers(text) == {("Phạm Văn K.", None, None, None), ("Đỗ Thị M.", None, None, None)}
+
+
+def test_an_initial_that_ends_a_sentence_takes_no_post_of_the_next():
+    text = "Công an xã đã bắt giữ Đinh Văn K. Trưởng Công an xã Phước Hậu cho biết đối tượng có 2 tiền án."
+    assert not any(post and name.startswith("Đinh") for name, _r, post, _o in officers(text))
+    assert not any(name.startswith("Trần Phú") for name, *_ in officers(
+        "Tuyên truyền cho học sinh Trường Trung học cơ sở Trần Phú B. Các em rất hào hứng."))
+
+
+def test_la_binds_a_post_at_a_place():
+    assert ("Lò Văn Sáng", None, "trưởng thôn Nậm Lúc", None) in officers(
+        "Tại xã Mường Sai, huyện Sông Mã. Anh Lò Văn Sáng là trưởng thôn Nậm Lúc.")

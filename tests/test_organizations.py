@@ -502,6 +502,25 @@ def test_a_team_of_a_border_post():
         ("Đội Vận động quần chúng Đồn Biên phòng Pò Mã", "military", "Đồn Biên phòng Pò Mã")}
 
 
+@pytest.mark.parametrize("text, name", [
+    # schools and businesses are named after people, lower-case words between
+    ("Trường Đại học Y khoa Phạm Ngọc Thạch phối hợp với Công an thành phố Hồ Chí Minh.",
+     "Trường Đại học Y khoa Phạm Ngọc Thạch"),
+    ("Học sinh Trường THPT chuyên Lê Quý Đôn tham gia.", "Trường Trung học phổ thông chuyên Lê Quý Đôn"),
+    # a proper phrase never follows a verb: "cảm ơn Công an nhân dân" is no part of the name
+    ("Trường Mầm non Hoa Sen cảm ơn Công an nhân dân.", "Trường Mầm non Hoa Sen"),
+])
+def test_names_after_people_and_after_verbs(text, name):
+    names = {o[0] for o in organizations(text)}
+    assert name in names and not any(n.startswith(name + " ") for n in names), names
+
+
+def test_a_numbered_team_lies_in_the_commune_its_own_sentence_names():
+    text = ("Tại xã Tân Thanh, huyện Văn Lãng, tỉnh Lạng Sơn, an ninh được giữ vững. Ông Hoàng Văn Pao, "
+            "Tổ trưởng Tổ liên gia số 3 ở xã Thanh Long cho biết.")
+    assert ("Tổ liên gia số 3", "other", "Thanh Long") in organizations(text)
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

@@ -74,6 +74,10 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Mỗi tổ có từ 12 đến 18 hộ, sinh hoạt mỗi quý.", [("12", "hộ"), ("18", "hộ")]),
     ("Mỗi suất từ 2 đến 3 triệu đồng.", [("2000000", "đồng"), ("3000000", "đồng")]),
     ("Tàu bám biển từ 10 đến 15 ngày; lớp học từ 6 giờ 15 đến 7 giờ; từ 2019 đến 2023 có 40 vụ.", [("40", "vụ")]),
+    # "từ A ... trở lên" is a condition
+    ("Tàu cá dài từ 12 m trở lên phải lắp thiết bị giám sát; xã có 64 tàu như vậy.", [("64", "tàu")]),
+    # ... when it names teams or models, not a code name
+    ("Chuyên án 1223 “Ánh Dương” được xác lập; Tổ công tác 141 “Cơn lốc đường phố” trực.", []),
     # a quote right after the number is what it counts
     ("Huyện có 212 “Tổ liên gia tự quản”, 40 “Khu dân cư không ma túy”.",
      [("212", "Tổ liên gia tự quản"), ("40", "Khu dân cư không ma túy")]),

@@ -70,6 +70,7 @@ def _surnames() -> frozenset[str]:
 def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Mention]:
     """Places written after their level word; `taken` gets the spans read."""
     out = []
+    addressed = _Addressed(sentences)
     for s in sentences:
         for m in _mention_re().finditer(s.text):
             word = m.group("word")
@@ -82,7 +83,7 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             if word[0].isupper() and _in_personal_name(s.text[: m.start()]):
                 continue  # "Y Thuôn Buôn Krông": a person
             level, canon = _words()[fold(word)]
-            part = village_part(s.text[: m.start()], m.group("items")) if level == "thôn" else None
+            part = village_part(s.text[: m.start()], m.group("items"), addressed) if level == "thôn" else None
             if part == "":
                 continue  # "Trưởng thôn Sình Dì Gai": the post's holder, not a village
             if level == "thôn" and word[0].isupper() and _starts_bigger_name(word, m.group("items")):
@@ -91,6 +92,20 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
             out += found
     return out
+
+
+class _Addressed:
+    """Is a name one the article calls a person by, after a rank or honorific ("ông Gai")? Read
+    from the article's sentences the first time it is asked."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences, self.names = sentences, None
+
+    def __call__(self, name: str) -> bool:
+        if self.names is None:
+            from kg.extract.officers import addressed_names  # a cycle: officers reads places
+            self.names = addressed_names(self.sentences)
+        return fold(name) in self.names or fold(name.split()[-1]) in self.names
 
 
 def _in_personal_name(before: str) -> bool:
@@ -143,9 +158,10 @@ def _starts_body(text: str, pos: int) -> bool:
 
 
 def _starts_title(text: str, pos: int) -> bool:
-    """Does a rank, an honorific or a post start at `pos` ("Mục sư Cil Ha Wiên")?"""
+    """Does a rank, a title or a post start at `pos` ("Mục sư Cil Ha Wiên")? Not a word of kinship:
+    villages are called "Bà Bèo", "Ông Thục"."""
     from kg.extract.officers import titled_at  # a cycle: officers reads places
-    return titled_at(text, pos)
+    return titled_at(text, pos, kin=False)
 
 
 def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, word: str = ""):
@@ -377,7 +393,7 @@ def extract_localities(sentences: list[Sentence], paragraphs: list[int] = ()) ->
     link_parents(mentions)
     frame_communes(mentions, sorted(paragraphs))
     out: list[Locality] = []
-    for m, loc in localities_of(mentions, _opening(paragraphs, sentences)):
+    for m, loc in localities_of(mentions, _opening(paragraphs, sentences), sorted(paragraphs)):
         out.append(loc)
         p = loc.parent
         while p is not None:  # the chain up to the province is part of what the article locates

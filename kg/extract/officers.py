@@ -100,9 +100,18 @@ def _sentence_officers(text: str, ctx: Context) -> list[Officer]:
     return out
 
 
-def titled_at(text: str, pos: int) -> bool:
-    """Does a rank or honorific and a name, or a post title, start at pos?"""
-    return bool(_patterns()["titled"].match(text, pos) or title_re().match(text, pos))
+def addressed_names(sentences: list[Sentence]) -> frozenset[str]:
+    """The names, folded, that follow a rank or an honorific in these sentences ("ông Gai")."""
+    return frozenset(fold(m.group("name")) for s in sentences for m in _patterns()["titled"].finditer(s.text))
+
+
+def titled_at(text: str, pos: int, kin: bool = True) -> bool:
+    """Does a rank or honorific and a name, or a post title, start at pos? `kin`: an honorific of
+    one word ("ông", "bà") counts too."""
+    m = _patterns()["titled"].match(text, pos)
+    if m is not None and not kin and not m.group("rank") and " " not in text[pos:m.start("name")].strip():
+        m = None
+    return bool(m or title_re().match(text, pos))
 
 
 def _listed_after(text: str, previous: Candidate | None, c: Candidate) -> bool:
@@ -111,6 +120,14 @@ def _listed_after(text: str, previous: Candidate | None, c: Candidate) -> bool:
 
 
 _INITIAL = re.compile(r"[A-ZĐ]")
+# the dot of an initial, then the sentence goes on: "Lê Thị H. (SN 1978", "Nguyễn Văn T. khai";
+# before a capital the dot may end the sentence, and the name may be a school's ("Trần Phú B.")
+_INITIAL_END = re.compile(r"\.(?:[ \t]*[(,;]|[ \t]+(?P<next>[^\W\d_]))")
+
+
+def _initial_ends(text: str, pos: int) -> bool:
+    m = _INITIAL_END.match(text, pos)
+    return m is not None and (m.group("next") is None or m.group("next").islower())
 
 
 def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
@@ -130,7 +147,7 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
         name = trim_name(found.group("name"))
         if len(name.split()) >= 2 and not _after_level_word(text, found.start(), lists):
             end = found.start() + len(name)
-            if _INITIAL.fullmatch(name.split()[-1]) and text.startswith(".", end):
+            if _INITIAL.fullmatch(name.split()[-1]) and _initial_ends(text, end):
                 # "Lê Thị H. (SN 1978, trú ...)": a person the news names by an initial
                 out.append(Candidate(found.start(), end + 1, name + ".", None, True))
                 continue
@@ -234,7 +251,7 @@ def _after_name(text: str, c: Candidate, lst: PostList) -> bool:
     if p["agent"].search(text, max(0, c.start - 8), c.start):
         return True
     # "Đồng chí Quân là cán bộ trẻ": a word for what one is, not a post of a body
-    named = lst.capital or lst.posts[0].org is not None
+    named = lst.capital or lst.posts[0].org is not None or lst.posts[0].placed
     return (c.titled and named and _IS.fullmatch(gap) is not None
             and _CLAUSE_START.search(text, 0, c.start) is not None)
 

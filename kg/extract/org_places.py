@@ -80,13 +80,15 @@ def _of_type(loc: Locality, word: str) -> bool:
 _NAME_WORDS = 4  # a person's name: "Sình Dì Gai", "Nguyễn Thị Minh Khai"
 
 
-def village_part(before: str, run: str) -> str:
+def village_part(before: str, run: str, addressed) -> str:
     """The village's name in the `run` written after its level word: up to where a person's name
-    starts ("bản Ón Hoàng Văn Yên"), none if the run is the name of the village head printed
-    before it ("Trưởng thôn Sình Dì Gai")."""
+    starts ("bản Ón Hoàng Văn Yên"); none if the run is the name of the village head printed
+    before it ("Trưởng thôn Sình Dì Gai"), which the article must also call that person by
+    ("ông Gai"), as `addressed(run)` tells: "Trưởng bản Lò Suối Tủng" alone is a village's head."""
     words = before.split()
     if words and fold(words[-1]) == "trưởng" and len(run.split()) <= _NAME_WORDS and person_like(run):
-        return ""
+        if addressed(run):
+            return ""
     return _before_person(run)
 
 
@@ -144,6 +146,16 @@ class Resolver:
         if framing is not None and framing[0] > start:
             return None
         return loc if type_word(loc) == word else None
+
+    def in_sentence(self, level: str, sentence: Sentence) -> list[Locality]:
+        """The places of `level` a sentence names, each once."""
+        found = {loc.key: loc for locs in self.by_name.values() for loc in locs
+                 if loc.level == level and loc.sentence.start == sentence.start}
+        return list(found.values())
+
+    def knows(self, name: str, level: str) -> bool:
+        """Is `name` one of the article's places at `level`?"""
+        return any(loc.level == level for loc in self.by_name.get(fold(name), []))
 
     def named(self, name: str, level: str | None, sentence: Sentence) -> Locality | None:
         """The place called `name` (at `level`, "city" = tỉnh or huyện), the article's first."""
@@ -316,7 +328,8 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
     if run and level == "thôn" and not run[0].isdigit():
         more = village_number().match(text, m.end("name"))  # "ấp Bình Tiền 2"
         run += more.group(0) if more else ""
-        run = village_part(text[: m.start()], run)
+        # the article's localities decided already whether the run is a village or its head's name
+        run = village_part(text[: m.start()], run, lambda name: not resolver.knows(name, "thôn"))
     if run:
         found = known_prefix(run, level, resolver, sentence)
         if found:

@@ -171,14 +171,16 @@ def _with_office_place(text: str, inner, ctx) -> Anchor:
     return Anchor("org", inner, inner.core_end, inner.end)
 
 
-def name_words(text: str, pos: int, ctx) -> int | None:
-    """End of a proper name after a head ("Xăng dầu Tiền Giang", "cổ phần Cảng Mỹ Tho"), None if none."""
+def name_words(text: str, pos: int, ctx, people: bool = True) -> int | None:
+    """End of a proper name after a head ("Xăng dầu Tiền Giang", "cổ phần Cảng Mỹ Tho"), None if none.
+    `people`: the name may end in a person's ("Trường THPT chuyên Lê Quý Đôn"); else a person's
+    name after lower-case words is someone else ("Đồn Biên phòng X bắt quả tang Nguyễn Văn H")."""
     end, good, lower = pos, None, 0
     while m := _WORD.match(text, end):
         word, at = m.group("word"), m.start("word")
         if "," in m.group("sep") or word in ("-", "–"):
             break
-        phrase = _phrase_re().match(text, at)
+        phrase = _phrase_re().match(text, at) if not lower else None  # never after a verb: "... cảm ơn Công an nhân dân"
         if phrase:
             end = good = phrase.end()
             lower = 0
@@ -190,8 +192,8 @@ def name_words(text: str, pos: int, ctx) -> int | None:
         if fold(word) == "và" or _stop_re().match(text, at) or _giving_re().match(text, at) or _starts_head(text, at):
             break
         if word[0].isupper() or word[0].isdigit():
-            run = _RUN.match(text, at) if lower else None
-            if run and person_like(run.group(0)):  # "Đồn Biên phòng X bắt quả tang Nguyễn Văn H"
+            run = _RUN.match(text, at) if lower and not people else None
+            if run and person_like(run.group(0)):
                 break
             end, good, lower = m.end(), m.end(), 0
             continue

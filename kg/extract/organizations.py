@@ -227,8 +227,11 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
             return _anchored(text, start, end, cut, head, found, ctx)
     numbered = _NUMBERED.match(text, end)
     if head.type == "other" and numbered and numbered.end() == full:
-        # "Tổ liên gia số 3" named alone: a team of the commune the text is about there
-        loc = ctx.resolver.framed_any("xã", ctx.sentence, start) or ctx.resolver.main_at("xã", climb=False)
+        # "Tổ liên gia số 3" named alone: a team of the commune its sentence names, else of the one
+        # the text is about there
+        named = ctx.resolver.in_sentence("xã", ctx.sentence)
+        loc = named[0] if len(named) == 1 else None if named else (
+            ctx.resolver.framed_any("xã", ctx.sentence, start) or ctx.resolver.main_at("xã", climb=False))
         org = Organization(compose(head.text, numbered.group(0)), head.type, ctx.sentence, loc)
         return Parsed(head, start, full, full, org)
     police = ctx.police
@@ -262,9 +265,12 @@ def _anchored(text, start, end, cut, head, found, ctx) -> Parsed:
     return Parsed(head, start, found.stop, found.core_end, org, place)
 
 
+_NAMED_AFTER_PEOPLE = ("school", "business")  # "Trường THPT Lê Quý Đôn", "Công ty TNHH Lê Văn Hùng"
+
+
 def _proper(text, start, end, head, ctx) -> Parsed | None:
     """"Trường THPT Sông Mã", "Công ty Xăng dầu Tiền Giang", "Trại giam A2 (Diên Khánh, Khánh Hòa)"."""
-    rest_end = name_words(text, end, ctx)
+    rest_end = name_words(text, end, ctx, people=head.type in _NAMED_AFTER_PEOPLE)
     if rest_end is None and head.type == "school":
         return Parsed(head, start, end, end)  # "Trường Trung học cơ sở" alone: a kind of school, no body
     if rest_end is None and len(head.text.split()) < LONG_HEAD:

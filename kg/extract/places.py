@@ -297,17 +297,18 @@ def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:
     return {unit: name for unit, name in out.items() if unit not in as_mapped}
 
 
-def localities_of(mentions: list[Mention], opening: int = 0) -> list[tuple[Mention, Locality]]:
+def localities_of(mentions: list[Mention], opening: int = 0, paragraphs=()) -> list[tuple[Mention, Locality]]:
     """Each mention with its locality; one place per group, whatever mention gives its parent.
-    `opening`: where the article's third paragraph starts (the title and lead come before it)."""
+    `opening`: where the article's third paragraph starts (the title and lead come before it);
+    `paragraphs`: where paragraphs start."""
     groups = groups_of(mentions)
     places: dict[tuple, Locality] = {}
     printed = printed_names(mentions)
     order = sorted(groups, key=lambda k: min(m.rank for m in groups[k]))
     focus = _focus_commune(groups, opening)
-    homes = _homes(groups, mentions)
+    homes = _homes(groups, mentions, paragraphs)
     for k in order:
-        places[k] = _place(groups[k], places, printed, focus, _communes_beside(groups[k], mentions), homes)
+        places[k] = _place(groups[k], places, printed, focus, _communes_beside(groups[k], mentions), homes, paragraphs)
     _share_list_parents(groups, places)
     out = []
     for m in mentions:
@@ -331,14 +332,17 @@ def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> Non
     """A village with no commune of its own lies in the one commune of the villages printed in a
     list with it ("bà con thôn Nà Han, Nà Lầu", Nà Han being of xã Tân Thanh)."""
     lists: dict[tuple, list[tuple]] = {}
+    communes: dict[int, set] = {}  # sentence -> the communes it names
     for k, group in groups.items():
         for m in group:
             if m.level == "thôn" and m.typed:
                 lists.setdefault((m.sentence.start, m.tail), []).append(k)
-    for keys in lists.values():
+            elif m.level == "xã" and places.get(k) is not None:
+                communes.setdefault(m.sentence.start, set()).add(places[k].key)
+    for (sentence, _tail), keys in lists.items():
         parents = {places[k].parent.key: places[k].parent for k in keys if places.get(k) and places[k].parent}
-        if len(parents) != 1:
-            continue
+        if len(parents) != 1 or communes.get(sentence, set()) - set(parents):
+            continue  # "các thôn A, B, C thuộc hai xã X và Y": the list's own sentence says otherwise
         parent = next(iter(parents.values()))
         for k in keys:
             loc = places.get(k)
@@ -346,24 +350,44 @@ def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> Non
                 places[k] = dataclasses.replace(loc, parent=parent)
 
 
-def _homes(groups: dict[tuple, list[Mention]], mentions: list[Mention]) -> set[tuple]:
-    """Communes named only as where someone lives ("quê ở thôn A, xã B"): no rival to the
-    commune the article is about."""
-    home: set[int] = set()
+def _homes(groups: dict[tuple, list[Mention]], mentions: list[Mention], paragraphs) -> dict[tuple, list]:
+    """Communes named only as where someone comes from ("quê ở thôn A, xã B") or lives ("trú tại
+    xã B"), with where: no rival to the commune the article is about (_sole_parent), except a
+    home named in a village's paragraph before it, where the story may have gone next
+    ("trú tại xã B. Tổ công tác đến bản Hin, nơi Hùng sinh sống")."""
+    home: dict[int, tuple[int, int, bool]] = {}  # mention -> (its paragraph, its sentence, lived in)
     for m in mentions:
         at = m.begin - m.sentence.start
-        if _residence_end_re().search(m.sentence.text, max(0, at - 24), at):  # "thường trú tại " is 15 long
+        found = _home_end_re().search(m.sentence.text, max(0, at - 28), at)  # "sinh ra và lớn lên ở " is 21 long
+        if found:
+            lives = fold(found.group(1)) not in _origin_words()
             while m is not None:
-                home.add(id(m))
+                home[id(m)] = (paragraph_start(paragraphs, m.sentence.start, 0), m.sentence.start, lives)
                 m = m.parent
-    return {k for k, g in groups.items() if g[0].level == "xã" and all(id(m) in home for m in g)}
+    return {k: [home[id(m)] for m in g] for k, g in groups.items()
+            if g[0].level == "xã" and all(id(m) in home for m in g)}
+
+
+def _away(homes: dict[tuple, list], places: dict, m: Mention, paragraphs) -> set[tuple]:
+    """The home communes (_homes) that are no rival for village mention `m`."""
+    paragraph = paragraph_start(paragraphs, m.sentence.start, 0)
+    return {places[k].key for k, where in homes.items() if places.get(k) is not None
+            and not any(lives and p == paragraph and start <= m.sentence.start for p, start, lives in where)}
 
 
 @lru_cache(maxsize=1)
-def _residence_end_re() -> re.Pattern:
+def _origin_words() -> frozenset[str]:
     from kg.extract.localities import context_words  # a cycle: localities reads places
 
-    return re.compile(rf"(?<!\w)(?i:{alternation(context_words()['residence'])})[ \t]+$")
+    return frozenset(fold(w) for w in context_words()["origin"])
+
+
+@lru_cache(maxsize=1)
+def _home_end_re() -> re.Pattern:
+    from kg.extract.localities import context_words
+
+    words = [*context_words()["origin"], *context_words()["residence"]]
+    return re.compile(rf"(?<!\w)((?i:{alternation(words)}))[ \t]+$")
 
 
 def _communes_beside(group: list[Mention], mentions: list[Mention]) -> bool:
@@ -375,13 +399,13 @@ def _communes_beside(group: list[Mention], mentions: list[Mention]) -> bool:
 
 
 def _place(group: list[Mention], places: dict, printed: dict, focus: tuple | None = None,
-           beside: bool = False, homes: set[tuple] = frozenset()) -> Locality | None:
+           beside: bool = False, homes: dict | None = None, paragraphs=()) -> Locality | None:
     m = group[0]
     unit = next((x.unit for x in group if x.unit), None)
     if unit:
         return unit_locality(unit, m.sentence, printed)
     parent = _written_parent(group, places) or _shared_parent(group, m.sentence, printed)
-    parent = parent or _sole_parent(m, places, None if beside else focus, homes)
+    parent = parent or _sole_parent(m, places, None if beside else focus, _away(homes or {}, places, m, paragraphs))
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
 
@@ -401,7 +425,7 @@ def _shared_parent(group: list[Mention], sentence: Sentence, printed: dict) -> L
     return unit_locality(up, sentence, printed) if up else None
 
 
-def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, homes: set[tuple] = frozenset()) -> Locality | None:
+def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, away: set[tuple] = frozenset()) -> Locality | None:
     """Without a written parent, the article's only place one level up (villages, unknown units);
     for a village, also the commune the article is about (`focus`) when no other is named before it."""
     up = {"thôn": "xã", "huyện": "tỉnh", "xã": "huyện"}.get(m.level)
@@ -411,7 +435,6 @@ def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, homes: se
     if len(found) > 1 and m.level == "thôn":
         # "Tại phường A ..." (A throughout) ... "Khối B ..." ... "nhân rộng ra các phường C, D"
         main = places.get(focus) if focus else None
-        away = {places[k].key for k in homes if places.get(k) is not None}
         found = {key: loc for key, loc in found.items() if loc.sentence.start <= m.sentence.start and key not in away}
         if main is None or [loc.key for loc in found.values()] != [main.key]:
             return None

@@ -53,6 +53,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "anaphor": re.compile(rf"(?<!\w)(?:{ialternation(w['anaphor'])})(?!\w)", re.I),
         "count_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['count_before'])})\s*$", re.I),
         "unit_word": re.compile(r"\s*([^\W\d_][\w]*(?:-[\w]+)?)"),
+        "quoted_head": re.compile(rf"[ \t]*(?:{ialternation(w['quoted_head'])})(?!\w)", re.I),
+        "range_from": re.compile(rf"(?<!\w)(?:{ialternation(w['range_from'])})[ \t]+$", re.I),
+        "range_to": re.compile(rf"[ \t]+(?:{ialternation(w['range_to'])})[ \t]+(?=\d)", re.I),
+        "threshold": re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]+(?:{ialternation(w['threshold'])})(?!\w)", re.I),
         "unit_before": re.compile(rf"(?<!\w)(?:{ialternation(w['unit_before'])})\s+", re.I),
     }
 
@@ -226,7 +230,8 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
         factor = Decimal(_words()["multiplier"][fold(mm.group("m"))])
         values = [v * factor for v in values]
         end = mm.end()
-    if quoted := _QUOTED_UNIT.match(text, end):  # "428 “Tổ liên gia tự quản”": the quote is what is counted
+    quoted = _QUOTED_UNIT.match(text, end)
+    if quoted and _patterns()["quoted_head"].match(quoted.group(1)):  # "428 “Tổ liên gia tự quản”"
         return quoted.group(1).strip(), values
     glued = _patterns()["glued"].match(text, end)
     unit = glued.group(0) if glued else _unit(text, end)[0]  # "2.500m2 nhà" measures in m2
@@ -235,14 +240,18 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
     return (unit if unit and unit[0].isalpha() else ""), values
 
 
-_RANGE = re.compile(r"[ \t]+(?:đến|tới)[ \t]+(?=\d)")
+def _threshold(text: str, m: re.Match) -> bool:
+    """"tàu dài từ 15 m trở lên": a condition, not a figure."""
+    p = _patterns()
+    return bool(p["range_from"].search(text, max(0, m.start() - 8), m.start()) and p["threshold"].match(text, m.end()))
 
 
 def _range_start(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[Decimal]]:
     """"từ 15 đến 20 hộ": the first number counts what the second does (and in its multiplier:
     "từ 2 đến 3 triệu đồng"), unless the second is a date, a time or a duration."""
-    after = _RANGE.match(text, m.end())
-    if after is None or not re.search(r"(?<!\w)(?i:từ)[ \t]+$", text[max(0, m.start() - 8):m.start()]):
+    p = _patterns()
+    after = p["range_to"].match(text, m.end())
+    if after is None or not p["range_from"].search(text, max(0, m.start() - 8), m.start()):
         return "", values
     upper = _patterns()["number"].match(text, after.end())
     if upper is None or _is_date_or_name(text, upper):
@@ -256,7 +265,7 @@ def extract_statistics(sentences: list[Sentence], subject_of) -> list[Statistic]
     out: list[Statistic] = []
     for s in sentences:
         for m, values in _figures(s.text):
-            if _is_date_or_name(s.text, m):
+            if _is_date_or_name(s.text, m) or _threshold(s.text, m):
                 continue
             unit, values = _measure(s.text, m, values)
             if not unit:
