@@ -521,6 +521,14 @@ def test_a_numbered_team_lies_in_the_commune_its_own_sentence_names():
     assert ("Tổ liên gia số 3", "other", "Thanh Long") in organizations(text)
 
 
+def test_a_youth_union_of_a_school_and_no_commune_read_inside_a_schools_name():
+    text = "Huyện Chợ Gạo, tỉnh Tiền Giang ra quân. Đoàn Thanh niên Trường THPT Chợ Gạo lập đội xung kích."
+    found = facts(text)
+    assert ("Đoàn Thanh niên Trường Trung học phổ thông Chợ Gạo", "mass") in {(o.name, o.type) for o in found.organizations}
+    # "Trường Trung" is a commune of Thanh Hóa: not here
+    assert {loc.name for loc in found.localities} == {"Chợ Gạo", "Tiền Giang"}
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

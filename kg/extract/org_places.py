@@ -309,13 +309,19 @@ def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Pla
         if found is not None:
             return found
     m = _RUN.match(text, pos)
-    if not m:
-        return None
+    if not m or _starts_body(text, m.start(1)):
+        return None  # "Trường Trung học phổ thông Chợ Gạo" is a school, not xã Trường Trung
     found = known_prefix(m.group(1), None, resolver, sentence)
     if found is None:
         return None
     name, loc = found
     return Place(type_word(loc), loc.name, loc, m.start(1) + len(name))
+
+
+def _starts_body(text: str, pos: int) -> bool:
+    from kg.extract.org_tails import head_re  # a cycle: organisations read places
+
+    return head_re().match(text, pos) is not None
 
 
 def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> Place | None:

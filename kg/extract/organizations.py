@@ -170,6 +170,9 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     if head.mode == "req":
         return _of_org(text, start, end, head, ctx) or Parsed(head, start, end, end)
     if head.mode == "ctx":
+        of_org = _of_org(text, start, end, head, ctx)
+        if of_org is not None:
+            return of_org
         loc = ctx.resolver.main_at(head.level)
         return Parsed(head, start, end, end, Organization(head.text, head.type, ctx.sentence, loc))
     loc = ctx.resolver.main_at(head.level, climb=not names_its_level(head))
@@ -193,12 +196,16 @@ def _force_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?i:{ialternation(read_words('org_force_words.tsv'))})[ \t]+$")
 
 
+_UNITS_OF = {"party": ("police", "military"), "mass": ("police", "military", "school")}
+
+
 def _of_org(text, start, end, head, ctx) -> Parsed | None:
-    """A Party committee of a unit: "Đảng ủy Công an tỉnh Khánh Hòa"."""
-    if head.type != "party" or text[end:end + 1] != " ":
+    """A Party committee or youth union of a unit: "Đảng ủy Công an tỉnh Khánh Hòa", "Đoàn Thanh
+    niên Trường THPT Chợ Gạo"."""
+    if head.type not in _UNITS_OF or text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
         return None
     inner = parse_at(text, end + 1, ctx)
-    if inner is None or inner.org is None or inner.org.type not in ("police", "military"):
+    if inner is None or inner.org is None or inner.org.type not in _UNITS_OF[head.type]:
         return None
     org = Organization(compose(head.text, inner.org.name), head.type, ctx.sentence, inner.org.locality)
     return Parsed(head, start, inner.end, inner.core_end, org, inner.place)

@@ -14,7 +14,7 @@ from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Sentence, Statistic
 from kg.extract.org_places import level_words
-from kg.extract.patterns import alternation, ialternation, lead
+from kg.extract.patterns import CAP, alternation, ialternation, lead
 from kg.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -53,6 +53,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "anaphor": re.compile(rf"(?<!\w)(?:{ialternation(w['anaphor'])})(?!\w)", re.I),
         "count_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['count_before'])})\s*$", re.I),
         "unit_word": re.compile(r"\s*([^\W\d_][\w]*(?:-[\w]+)?)"),
+        "spelled_not": re.compile(rf"[ \t]+(?:{ialternation(w['spelled_not'])})(?!\w)", re.I),
+        "village_name": re.compile(
+            rf"(?<!\w)(?i:{ialternation(sorted(k for k, (lvl, _c) in level_words().items() if lvl == 'thôn'))})"
+            rf"(?:[ \t]+{CAP}){{1,4}}[ \t]+$"),
         "quoted_head": re.compile(rf"[ \t]*(?:{ialternation(w['quoted_head'])})(?!\w)", re.I),
         "range_from": re.compile(rf"(?<!\w)(?:{ialternation(w['range_from'])})[ \t]+$", re.I),
         "range_to": re.compile(rf"[ \t]+(?:{ialternation(w['range_to'])})[ \t]+(?=\d)", re.I),
@@ -180,6 +184,8 @@ def _figures(text: str) -> list[tuple[re.Match, list[Decimal]]]:
 def _spelled_count(text: str, m: re.Match) -> bool:
     """"Hai tổ liên gia" counts; "Ba Đồn" or "Hai Bà Trưng" mid-sentence is a name."""
     word = m.group("a")
+    if _patterns()["spelled_not"].match(text, m.end()):
+        return False
     if not word[0].isupper():
         return True
     if text[: m.start()].strip(" " + _OPEN_QUOTES):
@@ -193,8 +199,8 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     before = text[: m.start()]
     named = (p["not_before"].search(before) and not p["count_before"].search(before)
              and not p["percent"].match(text, m.end()))  # "năm 2025, 100% thôn": a share, not a listed name
-    if named or before.endswith(tuple(_OPEN_QUOTES)):
-        return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”
+    if named or before.endswith(tuple(_OPEN_QUOTES)) or p["village_name"].search(before, max(0, m.start() - 60)):
+        return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”, "khu phố Phú Thọ 3"
     if p["not_unit"].match(text, m.end()) or _identifier(text, m):
         return True
     a, b = m.group("a"), m.groupdict().get("b")
