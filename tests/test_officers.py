@@ -270,3 +270,9 @@ def test_an_initial_that_ends_a_sentence_takes_no_post_of_the_next():
 def test_la_binds_a_post_at_a_place():
     assert ("Lò Văn Sáng", None, "trưởng thôn Nậm Lúc", None) in officers(
         "Tại xã Mường Sai, huyện Sông Mã. Anh Lò Văn Sáng là trưởng thôn Nậm Lúc.")
+
+
+def test_an_age_between_the_agent_and_the_post():
+    text = ("Tại xã Phú Lý, huyện Vĩnh Cửu, ấp 4 lập Tổ tự quản an ninh trật tự ấp 4 với 15 thành viên, "
+            "do ông Điểu Bình, 61 tuổi, làm Tổ trưởng.")
+    assert ("Điểu Bình", None, "Tổ trưởng", "Tổ tự quản an ninh trật tự ấp 4") in officers(text)

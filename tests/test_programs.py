@@ -232,3 +232,18 @@ def test_a_known_model_in_quote_marks_is_one_with_no_kind_word():
         ("Tổ liên gia tự quản", "mô hình"), ("Camera an ninh", "mô hình")}
     # other quotes with no kind word stay unread
     assert programs("Bà con gọi anh là “người con của bản”.") == set()
+
+
+def test_a_joint_program_by_its_document_number_or_by_its_name():
+    assert programs("Công an huyện và nhà trường ký Chương trình phối hợp số 07/CTPH-CAH-THCS về an ninh trường học.") == {
+        ("07/CTPH-CAH-THCS", "chương trình")}
+    # a bare number yields to the quoted name after it
+    assert programs("Tổng kết chương trình phối hợp số 11 ngày 2/3/2015 về “Nâng cao hiệu quả tuyên truyền pháp luật”.") == {
+        ("Nâng cao hiệu quả tuyên truyền pháp luật", "chương trình")}
+
+
+def test_a_bare_religious_head_names_no_body():
+    from kg.extract import extract
+    from kg.ingest import parse_article
+    found = extract(parse_article("Tiêu đề\n\nXã Ia Băng, huyện Đak Đoa ra quân. Chi hội Tin Lành tham gia tích cực.\n", "t"))
+    assert not any(o.name.startswith("Chi hội Tin Lành") for o in found.organizations)

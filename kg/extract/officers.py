@@ -71,7 +71,8 @@ def _listed_rank(printed: str) -> str:
 
 
 def _verbs_re(verbs) -> re.Pattern:
-    return re.compile(rf"[ \t]*,?[ \t]*(?i:{ialternation(verbs)})[ \t]+")
+    # "do ông A, 58 tuổi, làm Tổ trưởng": an age may stand between
+    return re.compile(rf"[ \t]*(?:,[ \t]*\d{{1,3}}[ \t]+tuổi[ \t]*)?,?[ \t]*(?i:{ialternation(verbs)})[ \t]+")
 
 
 def extract_officers(sentences: list[Sentence], resolver: Resolver, police: Organization | None) -> list[Officer]:

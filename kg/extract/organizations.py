@@ -280,8 +280,8 @@ def _proper(text, start, end, head, ctx) -> Parsed | None:
     rest_end = name_words(text, end, ctx, people=head.type in _NAMED_AFTER_PEOPLE)
     if rest_end is None and head.type == "school":
         return Parsed(head, start, end, end)  # "Trường Trung học cơ sở" alone: a kind of school, no body
-    if rest_end is None and len(head.text.split()) < LONG_HEAD:
-        return None
+    if rest_end is None and (len(head.text.split()) < LONG_HEAD or head.type == "other"):
+        return None  # "Chi hội Tin Lành" alone: a kind of congregation, no body
     rest_end = end if rest_end is None else rest_end
     name = compose(head.text, text[end:rest_end])
     loc, stop = _proper_place(text, end, rest_end, ctx, head.level, head.type)

@@ -200,14 +200,16 @@ def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sent
         m = p["known"].match(text, hit.end)
         if m and m.start() < limit:
             return [Program(pt.clean(m.group(0)), hit.kind, s)]
+    q = next((q for q in spans if hit.end <= q.start < limit), None) if "quoted" in hit.forms else None
+    quoted = q is not None and q.start not in used and _gap_ok(text[hit.end:q.start])
     if "number" in hit.forms:
         m = p["number"].match(text, hit.end)
         if m and _document_number(m, text[hit.start]) and (not m.group("desc") or m.group("desc").islower()):
-            return [Program(m.group("name"), hit.kind, s)]
-    if "quoted" in hit.forms:
-        q = next((q for q in spans if hit.end <= q.start < limit), None)
-        if q and q.start not in used and _gap_ok(text[hit.end:q.start]):
-            return _chain(text, q, hit.kind, spans, s, used)
+            # "chương trình phối hợp số 09 ... về “Đẩy mạnh ...”": a bare number yields to the name
+            if not quoted or re.search(r"[/-]", m.group("name")):
+                return [Program(m.group("name"), hit.kind, s)]
+    if quoted:
+        return _chain(text, q, hit.kind, spans, s, used)
     if "title" in hit.forms or ("phrase" in hit.forms and not hit.plural):
         return _phrase(text, hit, spans, s)
     return []

@@ -141,9 +141,10 @@ def _level_words() -> frozenset[str]:
 
 def _verb_next(text: str, pos: int) -> bool:
     """Does a verb start at pos ("2.870 lượt, phát hiện ...")? Then a new clause begins, not an item."""
-    head = re.match(r"\s*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", text[pos:])
+    head = re.match(r"\s*([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?", text[pos:])
     verbs = _words().get("verb", {})
-    return bool(head) and (fold(head.group(1)) in verbs or fold(" ".join(w for w in head.groups() if w)) in verbs)
+    words = [w for w in head.groups() if w] if head else []
+    return any(fold(" ".join(words[:n])) in verbs for n in range(1, len(words) + 1))
 
 
 def _list_item(words: list[str], text: str, end: int, single: bool) -> bool:
