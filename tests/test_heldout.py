@@ -4,17 +4,20 @@ Each set is built through the CLI and scored per category (strict: every field)
 with a small scorer of our own, so a regression on unseen styles shows up here.
 Their gold follows the gold SCHEMA; each floor sits a little below what the
 extractors reach now:
-- tests/heldout: macro strict F1 0.945 when the set was written, 1.000 now;
+- tests/heldout: macro strict F1 0.945 when the set was written, 0.994 now (its h06 has
+  no post for a village elder; thirteen of fourteen blind annotations since give one);
 - tests/heldout2: ten more, gold written blind by a second annotator (who never saw
-  kg's output); 0.908 when written, 0.949 now;
+  kg's output); 0.908 when written, 0.955 now;
 - tests/heldout3, tests/heldout4 and tests/heldout5: ten each, articles and gold by
   helpers who never ran kg (their NOTES.md say which conventions they settled); 0.880,
-  0.920 and 0.891 when written, 0.945, 0.965 and 0.963 now;
-- tests/heldout6: ten more, blind: 0.903 when written, 0.929 now;
+  0.920 and 0.891 when written, 0.952, 0.973 and 0.971 now;
+- tests/heldout6: ten more, blind: 0.903 when written, 0.953 now;
 - tests/heldout7, tests/heldout8: ten each, blind (2026-12-03): 0.843 and 0.898 when
-  written, 0.904 and 0.940 now;
+  written, 0.924 and 0.949 now;
 - tests/heldout9: ten more, blind, written after the rules above: 0.870 when written
-  (0.860 with the code of the session before), 0.896 now.
+  (0.860 with the code of the session before), 0.916 now;
+- tests/heldout10, tests/heldout11: ten each, blind (2026-12-03, fourth session): 0.899 and
+  0.923 with the code of the session before, 0.968 and 0.960 now.
 """
 from __future__ import annotations
 
@@ -30,7 +33,8 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.text import fold
 
-SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85}  # folder under tests/ -> floor
+SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85,
+        "heldout10": 0.92, "heldout11": 0.91}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
