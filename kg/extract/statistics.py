@@ -200,7 +200,7 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     before = text[: m.start()]
     named = (p["not_before"].search(before) and not p["count_before"].search(before)
              and not p["percent"].match(text, m.end()))  # "năm 2025, 100% thôn": a share, not a listed name
-    if named or before.endswith(tuple(_OPEN_QUOTES)) or p["village_name"].search(before, max(0, m.start() - 60)):
+    if named or before.endswith(tuple(_OPEN_QUOTES)) or _after_village_name(before):
         return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”, "khu phố Phú Thọ 3"
     if p["not_unit"].match(text, m.end()) or _identifier(text, m):
         return True
@@ -211,6 +211,12 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     if re.fullmatch(r"(19|20)\d\d", a):
         return not _has_unit_after(text, m.end()) or bool(re.match(r"\s*[-–]\s*\d", text[m.end():]))
     return False
+
+
+def _after_village_name(before: str) -> bool:
+    """"khu phố Phú Thọ | 3": the number goes on a village's name."""
+    last = before[-24:].split()
+    return bool(last) and last[-1][0].isupper() and _patterns()["village_name"].search(before, max(0, len(before) - 60)) is not None
 
 
 def _identifier(text: str, m: re.Match) -> bool:
