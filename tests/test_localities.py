@@ -216,7 +216,7 @@ def test_a_commune_named_only_as_someones_home_is_no_rival_to_the_article_s():
 
 def test_villages_listed_together_share_the_commune_one_of_them_has():
     found = places("Ở bản Ón, xã Mường Sai, huyện Sông Mã, tổ tự quản đi tuần. Xã Chiềng Khoong cũng vậy.\n"
-                   "Bà con bản Ón, Hin đều tin tưởng Công an xã.")
+                   "Xã Mường Sai có 12 bản. Bà con bản Ón, Hin đều tin tưởng Công an xã.")
     assert {(name, parent) for name, word, parent in found if word == "bản"} == {("Ón", "Mường Sai"), ("Hin", "Mường Sai")}
     # a village of the list with its own commune keeps it; the others then have two to choose from
     two = places("Ở bản Ón, xã Mường Sai và bản Pìn, xã Chiềng Khoong, huyện Sông Mã, tổ tự quản đi tuần.\n"
@@ -312,6 +312,13 @@ def test_a_home_named_in_a_villages_paragraph_before_it_is_a_rival_again():
     found = {(loc.name, loc.parent.name if loc.parent else None)
              for loc in extract_localities(sentences, starts) if loc.level == "thôn"}
     assert ("Hin", "Mường Sai") not in found and ("Ón", "Mường Sai") in found
+
+
+def test_villages_of_a_list_share_no_neighbours_commune():
+    found = places("Xã Lương Hòa Lạc, huyện Chợ Gạo có 8 ấp. Xã Lương Hòa Lạc ra quân.\n"
+                   "Ấp Giồng Dứa thuộc xã Bình Phục Nhứt giáp ranh với xã Lương Hòa Lạc.\n"
+                   "Người dân các ấp Giồng Dứa, Cầu Xây cùng tuần tra.")
+    assert ("Cầu Xây", "ấp", "Bình Phục Nhứt") not in found
 
 
 def test_villages_of_a_list_keep_no_shared_commune_where_their_sentence_names_two():

@@ -527,6 +527,9 @@ def test_a_youth_union_of_a_school_and_no_commune_read_inside_a_schools_name():
     assert ("Đoàn Thanh niên Trường Trung học phổ thông Chợ Gạo", "mass") in {(o.name, o.type) for o in found.organizations}
     # "Trường Trung" is a commune of Thanh Hóa: not here
     assert {loc.name for loc in found.localities} == {"Chợ Gạo", "Tiền Giang"}
+    # a ward whose name starts with a head word is still read bare after a body's head
+    assert ("Công an phường Chùa Hang", "police", "Chùa Hang") in organizations(
+        "Thượng tá Nguyễn Văn Hùng, Trưởng Công an Chùa Hang, cho biết đã lắp 40 camera.")
 
 
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():

@@ -237,7 +237,8 @@ def test_a_known_model_in_quote_marks_is_one_with_no_kind_word():
 def test_a_joint_program_by_its_document_number_or_by_its_name():
     assert programs("Công an huyện và nhà trường ký Chương trình phối hợp số 07/CTPH-CAH-THCS về an ninh trường học.") == {
         ("07/CTPH-CAH-THCS", "chương trình")}
-    # a bare number yields to the quoted name after it
+    # a program is no document without its code: "Chương trình 2 ngày"; a bare number leaves the
+    # quoted name after it
     assert programs("Tổng kết chương trình phối hợp số 11 ngày 2/3/2015 về “Nâng cao hiệu quả tuyên truyền pháp luật”.") == {
         ("Nâng cao hiệu quả tuyên truyền pháp luật", "chương trình")}
 
@@ -247,3 +248,8 @@ def test_a_bare_religious_head_names_no_body():
     from kg.ingest import parse_article
     found = extract(parse_article("Tiêu đề\n\nXã Ia Băng, huyện Đak Đoa ra quân. Chi hội Tin Lành tham gia tích cực.\n", "t"))
     assert not any(o.name.startswith("Chi hội Tin Lành") for o in found.organizations)
+
+
+def test_a_program_word_before_a_plain_number_names_nothing():
+    assert programs("Trong khuôn khổ Chương trình 2 ngày, đoàn thăm 3 xã; Chương trình phối hợp 5 năm được ký.") == set()
+    assert ("45", "kế hoạch") in programs("Thực hiện Kế hoạch số 45 của UBND huyện về “Tổ liên gia tự quản”, xã ra mắt 12 tổ.")

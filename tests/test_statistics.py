@@ -77,7 +77,9 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Tàu bám biển từ 10 đến 15 ngày; lớp học từ 6 giờ 15 đến 7 giờ; từ 2019 đến 2023 có 40 vụ.", [("40", "vụ")]),
     # "từ A ... trở lên" is a condition
     ("Tàu cá dài từ 12 m trở lên phải lắp thiết bị giám sát; xã có 64 tàu như vậy.", [("64", "tàu")]),
-    # a number after a village's name is part of it
+    # a number after a village's name is part of it, unless it counts what follows
+    ("Tại thôn Nà Tấu 40 hộ đã ký cam kết.", [("40", "hộ")]),
+    ("Hội thi lần 2 “Tổ hòa giải giỏi”; ra quân đợt 3 “Tổ tuần tra nhân dân”.", []),
     ("Ông Tư, Tổ trưởng Tổ liên gia số 2, khu phố Long Thạnh 3 chia sẻ; ấp Bình Tiền 2 góp 40 triệu đồng.",
      [("40000000", "đồng")]),
     # a count written as a word before the parties of a story is no figure

@@ -309,19 +309,24 @@ def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Pla
         if found is not None:
             return found
     m = _RUN.match(text, pos)
-    if not m or _starts_body(text, m.start(1)):
-        return None  # "Trường Trung học phổ thông Chợ Gạo" is a school, not xã Trường Trung
+    if not m:
+        return None
     found = known_prefix(m.group(1), None, resolver, sentence)
     if found is None:
         return None
     name, loc = found
+    if _body_past(text, m.start(1), m.start(1) + len(name)):
+        return None  # "Trường Trung học phổ thông Chợ Gạo" is a school, not xã Trường Trung
     return Place(type_word(loc), loc.name, loc, m.start(1) + len(name))
 
 
-def _starts_body(text: str, pos: int) -> bool:
+def _body_past(text: str, start: int, end: int) -> bool:
+    """Does an organisation's head start at `start` and run past `end`? ("Chùa Hang" is a ward:
+    the head "Chùa" ends inside it.)"""
     from kg.extract.org_tails import head_re  # a cycle: organisations read places
 
-    return head_re().match(text, pos) is not None
+    head = head_re().match(text, start)
+    return head is not None and head.end() > end
 
 
 def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> Place | None:

@@ -330,7 +330,8 @@ def _focus_commune(groups: dict[tuple, list[Mention]], opening: int) -> tuple | 
 
 def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> None:
     """A village with no commune of its own lies in the one commune of the villages printed in a
-    list with it ("bà con thôn Nà Han, Nà Lầu", Nà Han being of xã Tân Thanh)."""
+    list with it ("bà con thôn Nà Han, Nà Lầu", Nà Han being of xã Tân Thanh), when that is the
+    commune the article names most ("ấp Giồng Dứa thuộc xã B giáp ranh": B is a neighbour's)."""
     lists: dict[tuple, list[tuple]] = {}
     communes: dict[int, set] = {}  # sentence -> the communes it names
     for k, group in groups.items():
@@ -339,9 +340,13 @@ def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> Non
                 lists.setdefault((m.sentence.start, m.tail), []).append(k)
             elif m.level == "xã" and places.get(k) is not None:
                 communes.setdefault(m.sentence.start, set()).add(places[k].key)
+    sizes = sorted(((len(g), k) for k, g in groups.items() if g[0].level == "xã" and places.get(k)), reverse=True)
+    if not sizes or (len(sizes) > 1 and sizes[0][0] == sizes[1][0]):
+        return
+    main = places[sizes[0][1]].key  # only the commune the article names most: not a neighbour's
     for (sentence, _tail), keys in lists.items():
         parents = {places[k].parent.key: places[k].parent for k in keys if places.get(k) and places[k].parent}
-        if len(parents) != 1 or communes.get(sentence, set()) - set(parents):
+        if set(parents) != {main} or communes.get(sentence, set()) - {main}:
             continue  # "các thôn A, B, C thuộc hai xã X và Y": the list's own sentence says otherwise
         parent = next(iter(parents.values()))
         for k in keys:

@@ -200,24 +200,26 @@ def _after_kind(text: str, hit: _Hit, limit: int, spans: list[pt.Quote], s: Sent
         m = p["known"].match(text, hit.end)
         if m and m.start() < limit:
             return [Program(pt.clean(m.group(0)), hit.kind, s)]
-    q = next((q for q in spans if hit.end <= q.start < limit), None) if "quoted" in hit.forms else None
-    quoted = q is not None and q.start not in used and _gap_ok(text[hit.end:q.start])
-    if "number" in hit.forms:
+    if "number" in hit.forms or "code" in hit.forms:
         m = p["number"].match(text, hit.end)
-        if m and _document_number(m, text[hit.start]) and (not m.group("desc") or m.group("desc").islower()):
-            # "chương trình phối hợp số 09 ... về “Đẩy mạnh ...”": a bare number yields to the name
-            if not quoted or re.search(r"[/-]", m.group("name")):
-                return [Program(m.group("name"), hit.kind, s)]
-    if quoted:
-        return _chain(text, q, hit.kind, spans, s, used)
+        if m and _document_number(m, text[hit.start], "code" in hit.forms) and (
+                not m.group("desc") or m.group("desc").islower()):
+            return [Program(m.group("name"), hit.kind, s)]
+    if "quoted" in hit.forms:
+        q = next((q for q in spans if hit.end <= q.start < limit), None)
+        if q and q.start not in used and _gap_ok(text[hit.end:q.start]):
+            return _chain(text, q, hit.kind, spans, s, used)
     if "title" in hit.forms or ("phrase" in hit.forms and not hit.plural):
         return _phrase(text, hit, spans, s)
     return []
 
 
-def _document_number(m: re.Match, first: str) -> bool:
-    """'Quyết định 22', 'kế hoạch số 45', 'kế hoạch 45/KH-UBND' -- but not 'kế hoạch 3 năm'."""
-    return bool(m.group("word")) or first.isupper() or bool(re.search(r"[/-]", m.group("name")))
+def _document_number(m: re.Match, first: str, coded: bool = False) -> bool:
+    """'Quyết định 22', 'kế hoạch số 45', 'kế hoạch 45/KH-UBND' -- but not 'kế hoạch 3 năm';
+    `coded`: only a document's code ('Chương trình phối hợp số 12/CTPH-CAH', not 'Chương trình 2 ngày',
+    nor 'chương trình phối hợp số 09 ... về “...”', named by its quote)."""
+    code = bool(re.search(r"[/-]", m.group("name")))
+    return code if coded else bool(m.group("word")) or first.isupper() or code
 
 
 def _phrase(text: str, hit: _Hit, spans: list[pt.Quote], s: Sentence) -> list[Program]:

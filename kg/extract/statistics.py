@@ -14,6 +14,7 @@ from kg import gazetteer
 from kg.data import read_rows
 from kg.extract.model import Sentence, Statistic
 from kg.extract.org_places import level_words
+from kg.extract.places import village_number
 from kg.extract.patterns import CAP, alternation, ialternation, lead
 from kg.text import fold
 
@@ -57,6 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "village_name": re.compile(
             rf"(?<!\w)(?i:{ialternation(sorted(k for k, (lvl, _c) in level_words().items() if lvl == 'thôn'))})"
             rf"(?:[ \t]+{CAP}){{1,4}}[ \t]+$"),
+        "ordinal": re.compile(rf"(?<!\w)(?:{ialternation(w['ordinal'])})[ \t]+$", re.I),
         "quoted_head": re.compile(rf"[ \t]*(?:{ialternation(w['quoted_head'])})(?!\w)", re.I),
         "range_from": re.compile(rf"(?<!\w)(?:{ialternation(w['range_from'])})[ \t]+$", re.I),
         "range_to": re.compile(rf"[ \t]+(?:{ialternation(w['range_to'])})[ \t]+(?=\d)", re.I),
@@ -200,7 +202,7 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     before = text[: m.start()]
     named = (p["not_before"].search(before) and not p["count_before"].search(before)
              and not p["percent"].match(text, m.end()))  # "năm 2025, 100% thôn": a share, not a listed name
-    if named or before.endswith(tuple(_OPEN_QUOTES)) or _after_village_name(before):
+    if named or before.endswith(tuple(_OPEN_QUOTES)) or _after_village_name(text, m.start()):
         return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”, "khu phố Phú Thọ 3"
     if p["not_unit"].match(text, m.end()) or _identifier(text, m):
         return True
@@ -213,10 +215,12 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     return False
 
 
-def _after_village_name(before: str) -> bool:
-    """"khu phố Phú Thọ | 3": the number goes on a village's name."""
-    last = before[-24:].split()
-    return bool(last) and last[-1][0].isupper() and _patterns()["village_name"].search(before, max(0, len(before) - 60)) is not None
+def _after_village_name(text: str, start: int) -> bool:
+    """"khu phố Phú Thọ | 3 chia sẻ": the number goes on a village's name, as the village reader
+    takes it (places.village_number: not "thôn Nà Tấu 40 hộ")."""
+    last = text[max(0, start - 24):start].split()
+    return (bool(last) and last[-1][0].isupper() and village_number().match(text, start - 1) is not None
+            and _patterns()["village_name"].search(text, max(0, start - 60), start) is not None)
 
 
 def _identifier(text: str, m: re.Match) -> bool:
@@ -244,7 +248,8 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
         values = [v * factor for v in values]
         end = mm.end()
     quoted = _QUOTED_UNIT.match(text, end)
-    if quoted and _patterns()["quoted_head"].match(quoted.group(1)):  # "428 “Tổ liên gia tự quản”"
+    if quoted and _patterns()["quoted_head"].match(quoted.group(1)) and not _patterns()["ordinal"].search(
+            text, max(0, m.start() - 12), m.start()):  # "428 “Tổ liên gia tự quản”", not "Hội thi lần 2 “Tổ ...”"
         return quoted.group(1).strip(), values
     glued = _patterns()["glued"].match(text, end)
     unit = glued.group(0) if glued else _unit(text, end)[0]  # "2.500m2 nhà" measures in m2
