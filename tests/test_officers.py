@@ -229,6 +229,8 @@ def test_no_officers(text):
     ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Vàng Chá Phìn cho biết. “Bà con tin Công an xã”, ông Phìn nói.",
      {("Vàng Chá Phìn", None, "Trưởng thôn", None)}),
     ("Tại xã Mù Sang, huyện Phong Thổ, Trưởng bản Lò Suối Tủng cho biết.", set()),
+    # a middle name marks a person's name
+    ("Ở ấp Hiệp Hoà, xã Hòa Hiệp, Trưởng ấp Phạm Văn Tuỳ dẫn chúng tôi đi.", {("Phạm Văn Tuỳ", None, "Trưởng ấp", None)}),
     ("Tại xã Sủng Là, huyện Đồng Văn, Trưởng thôn Lô Lô Chải Sình Dì Gai cho biết.",
      {("Sình Dì Gai", None, "Trưởng thôn Lô Lô Chải", None)}),
     # read from the level word: "Đông" alone is a commune's name somewhere, "Đông Tấu" is the village

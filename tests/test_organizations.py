@@ -532,6 +532,17 @@ def test_a_youth_union_of_a_school_and_no_commune_read_inside_a_schools_name():
         "Thượng tá Nguyễn Văn Hùng, Trưởng Công an Chùa Hang, cho biết đã lắp 40 camera.")
 
 
+def test_boards_of_religious_bodies():
+    text = ("Tại xã Châu Phong, thị xã Tân Châu, ông Ali Sết, Phó Ban Quản trị Thánh đường Al-Ehsan kiêm "
+            "Trưởng ấp Phũm Soài cho biết.")
+    found = facts(text)
+    assert {(o.name, o.post) for o in found.officers} == {
+        ("Ali Sết", "Phó Ban Quản trị Thánh đường Al-Ehsan"), ("Ali Sết", "Trưởng ấp Phũm Soài")}
+    # an apartment block's board is no body of ours, and "kiêm" ends a name
+    assert not any("chung cư" in o[0] or "kiêm" in o[0] for o in organizations(
+        "Tại phường Lam Sơn, Ban quản trị chung cư phối hợp Công an phường; Thánh đường Al-Ehsan kiêm nơi học chữ."))
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

@@ -83,13 +83,19 @@ _NAME_WORDS = 4  # a person's name: "Sình Dì Gai", "Nguyễn Thị Minh Khai"
 def village_part(before: str, run: str, addressed) -> str:
     """The village's name in the `run` written after its level word: up to where a person's name
     starts ("bản Ón Hoàng Văn Yên"); none if the run is the name of the village head printed
-    before it ("Trưởng thôn Sình Dì Gai"), which the article must also call that person by
-    ("ông Gai"), as `addressed(run)` tells: "Trưởng bản Lò Suối Tủng" alone is a village's head."""
+    before it: "Trưởng ấp Phạm Văn Tuỳ" (a middle name), "Trưởng thôn Sình Dì Gai" where the
+    article also calls that person by it ("ông Gai", as `addressed(run)` tells); "Trưởng bản Lò
+    Suối Tủng" alone is a village's head."""
     words = before.split()
     if words and fold(words[-1]) == "trưởng" and len(run.split()) <= _NAME_WORDS and person_like(run):
-        if addressed(run):
+        if run.split()[1] in _middle_names() or addressed(run):
             return ""
     return _before_person(run)
+
+
+@lru_cache(maxsize=1)
+def _middle_names() -> frozenset[str]:
+    return frozenset(read_words("middle_names.tsv"))
 
 
 def _before_person(run: str) -> str:

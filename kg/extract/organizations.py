@@ -215,7 +215,7 @@ def _party_board(text, start, end, head, ctx) -> Parsed | None:
     """"Ban Dân vận Huyện ủy", "Ban Thường vụ Tỉnh ủy": a board of the Party committee after it;
     "Ban Thường vụ Huyện đoàn" (mode board): of the Front or mass organisation too, of its type."""
     inner = parse_at(text, end + 1, ctx) if text[end:end + 1] == " " else None
-    types = ("party", "front", "mass") if head.mode == "board" else ("party",)
+    types = ("party", "front", "mass", "other") if head.mode == "board" else ("party",)
     if inner is None or inner.org is None or inner.head.type not in types:
         return None
     parent = inner.org
