@@ -71,6 +71,7 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("Xã có 12 tổ, gồm 80 thành viên.", [("12", "tổ"), ("80", "thành viên")]),
     ("Khu dân cư có 42 hộ, trước đây thường xảy ra trộm cắp.", [("42", "hộ")]),
     ("Dân góp 90 triệu đồng, phần còn lại do Công an huyện vận động.", [("90000000", "đồng")]),
+    ("Xã có hơn 700 hộ, gần như toàn bộ là người Mông; tổ trực 3 tiếng đồng hồ mỗi đêm.", [("700", "hộ")]),
     # "từ A đến B": A counts what B counts, in B's multiplier; not a date, a time or a duration
     ("Mỗi tổ có từ 12 đến 18 hộ, sinh hoạt mỗi quý.", [("12", "hộ"), ("18", "hộ")]),
     ("Mỗi suất từ 2 đến 3 triệu đồng.", [("2000000", "đồng"), ("3000000", "đồng")]),
