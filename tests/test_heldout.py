@@ -16,8 +16,10 @@ extractors reach now:
   written, 0.924 and 0.949 now;
 - tests/heldout9: ten more, blind, written after the rules above: 0.870 when written
   (0.860 with the code of the session before), 0.916 now;
-- tests/heldout10, tests/heldout11: ten each, blind (2026-12-03, fourth session): 0.899 and
-  0.923 with the code of the session before, 0.968 and 0.960 now.
+- tests/heldout10, tests/heldout11, tests/heldout12: ten each, blind (2026-12-03, fourth
+  session): 0.899, 0.923 and 0.914 with the code of the session before; heldout11 scored
+  0.937 and heldout12 0.943 when first run, with the rules written up to then; 0.968,
+  0.960 and 0.950 now.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from kg.cli import cli
 from kg.text import fold
 
 SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85,
-        "heldout10": 0.92, "heldout11": 0.91}  # folder under tests/ -> floor
+        "heldout10": 0.92, "heldout11": 0.91, "heldout12": 0.90}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
