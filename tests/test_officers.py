@@ -278,3 +278,13 @@ def test_an_age_between_the_agent_and_the_post():
     text = ("Tại xã Phú Lý, huyện Vĩnh Cửu, ấp 4 lập Tổ tự quản an ninh trật tự ấp 4 với 15 thành viên, "
             "do ông Điểu Bình, 61 tuổi, làm Tổ trưởng.")
     assert ("Điểu Bình", None, "Tổ trưởng", "Tổ tự quản an ninh trật tự ấp 4") in officers(text)
+
+
+def test_a_highlands_name_said_short_by_its_first_words():
+    text = "Trung tá Y Bhiết Niê, Trưởng Công an xã Ea Tul cho biết. Trung tá Y Bhiết khẳng định sẽ phân công cán bộ."
+    assert {o[0] for o in officers(text)} == {"Y Bhiết Niê"}
+
+
+def test_a_border_post_abbreviated():
+    assert ("Phan Thanh Tùng", "Thiếu tá", "Chính trị viên Đồn Biên phòng Phước Tỉnh", "Đồn Biên phòng Phước Tỉnh") in officers(
+        "Tại xã Phước Tỉnh, Thiếu tá Phan Thanh Tùng, Chính trị viên Đồn BĐBP Phước Tỉnh cho biết.")

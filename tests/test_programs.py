@@ -253,3 +253,7 @@ def test_a_bare_religious_head_names_no_body():
 def test_a_program_word_before_a_plain_number_names_nothing():
     assert programs("Trong khuôn khổ Chương trình 2 ngày, đoàn thăm 3 xã; Chương trình phối hợp 5 năm được ký.") == set()
     assert ("45", "kế hoạch") in programs("Thực hiện Kế hoạch số 45 của UBND huyện về “Tổ liên gia tự quản”, xã ra mắt 12 tổ.")
+
+
+def test_what_a_model_has_become_is_no_name():
+    assert programs("Các mô hình tự quản đã trở thành “tai mắt” của lực lượng Công an ở cơ sở.") == set()

@@ -116,8 +116,12 @@ def _in_personal_name(before: str) -> bool:
         if not w[0].isupper() or not w[-1].isalpha():
             break
         run.append(w)
-    starts = context_words()["name_start"]
-    return any(w == p or (p[-1] in "'’" and w.startswith(p)) for w in run for p in starts)
+    return any(highland_start(w) for w in run)
+
+
+def highland_start(word: str) -> bool:
+    """Does a Highlands personal name start with this word ("Y", "H'Hen", "Ksor")?"""
+    return any(word == p or (p[-1] in "'’" and word.startswith(p)) for p in context_words()["name_start"])
 
 
 def _starts_bigger_name(word: str, name: str) -> bool:

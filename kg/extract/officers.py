@@ -317,5 +317,14 @@ def _full_names(officers: list[Officer]) -> None:
     names = {o.name for o in officers}
     for o in officers:
         longer = {n for n in names if n != o.name and n.endswith(" " + o.name)}
+        if not longer and _highland(o.name):  # "Trung tá Y Thương" after "Y Thương Ayŭn"
+            longer = {n for n in names if n != o.name and n.startswith(o.name + " ")}
         if len(longer) == 1:
             o.name = longer.pop()
+
+
+def _highland(name: str) -> bool:
+    """A name that opens with a Highlands prefix ("Y Thương", "H'Hen", "Ksor Bar")."""
+    from kg.extract.localities import highland_start  # a cycle: localities reads officers' names
+
+    return highland_start(name.split()[0])
