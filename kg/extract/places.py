@@ -321,11 +321,16 @@ def localities_of(mentions: list[Mention], opening: int = 0, paragraphs=()) -> l
 def _focus_commune(groups: dict[tuple, list[Mention]], opening: int) -> tuple | None:
     """The commune the article is about: named in its title or lead (before `opening`) and more
     often than any other."""
-    counts = sorted((len(g) for g in groups.values() if g[0].level == "xã"), reverse=True)
-    if not counts or (len(counts) > 1 and counts[0] == counts[1]):
+    key = _most_named_commune(groups)
+    return key if key is not None and min(m.sentence.start for m in groups[key]) < opening else None
+
+
+def _most_named_commune(groups: dict[tuple, list[Mention]]) -> tuple | None:
+    """The group of the commune the article names more often than any other, if one."""
+    sizes = sorted(((len(g), k) for k, g in groups.items() if g[0].level == "xã"), reverse=True)
+    if not sizes or (len(sizes) > 1 and sizes[0][0] == sizes[1][0]):
         return None
-    key = next(k for k, g in groups.items() if g[0].level == "xã" and len(g) == counts[0])
-    return key if min(m.sentence.start for m in groups[key]) < opening else None
+    return sizes[0][1]
 
 
 def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> None:
@@ -340,10 +345,10 @@ def _share_list_parents(groups: dict[tuple, list[Mention]], places: dict) -> Non
                 lists.setdefault((m.sentence.start, m.tail), []).append(k)
             elif m.level == "xã" and places.get(k) is not None:
                 communes.setdefault(m.sentence.start, set()).add(places[k].key)
-    sizes = sorted(((len(g), k) for k, g in groups.items() if g[0].level == "xã" and places.get(k)), reverse=True)
-    if not sizes or (len(sizes) > 1 and sizes[0][0] == sizes[1][0]):
+    most = _most_named_commune(groups)
+    if most is None or places.get(most) is None:
         return
-    main = places[sizes[0][1]].key  # only the commune the article names most: not a neighbour's
+    main = places[most].key  # only the commune the article names most: not a neighbour's
     for (sentence, _tail), keys in lists.items():
         parents = {places[k].parent.key: places[k].parent for k in keys if places.get(k) and places[k].parent}
         if set(parents) != {main} or communes.get(sentence, set()) - {main}:
@@ -410,7 +415,7 @@ def _place(group: list[Mention], places: dict, printed: dict, focus: tuple | Non
     if unit:
         return unit_locality(unit, m.sentence, printed)
     parent = _written_parent(group, places) or _shared_parent(group, m.sentence, printed)
-    parent = parent or _sole_parent(m, places, None if beside else focus, _away(homes or {}, places, m, paragraphs))
+    parent = parent or _sole_parent(m, places, None if beside else focus, lambda: _away(homes or {}, places, m, paragraphs))
     level = "tỉnh" if m.level == "city" else m.level
     return Locality(m.name, level, m.word if level == "thôn" else level, m.sentence, parent)
 
@@ -430,9 +435,10 @@ def _shared_parent(group: list[Mention], sentence: Sentence, printed: dict) -> L
     return unit_locality(up, sentence, printed) if up else None
 
 
-def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, away: set[tuple] = frozenset()) -> Locality | None:
+def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, away=frozenset) -> Locality | None:
     """Without a written parent, the article's only place one level up (villages, unknown units);
-    for a village, also the commune the article is about (`focus`) when no other is named before it."""
+    for a village, also the commune the article is about (`focus`) when no other is named before
+    it (`away()`: communes named before it that are no rival, _homes)."""
     up = {"thôn": "xã", "huyện": "tỉnh", "xã": "huyện"}.get(m.level)
     if m.level != "thôn" and _candidates([m]):
         return None  # ambiguous on the map: the text does not say which
@@ -440,7 +446,8 @@ def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, away: set
     if len(found) > 1 and m.level == "thôn":
         # "Tại phường A ..." (A throughout) ... "Khối B ..." ... "nhân rộng ra các phường C, D"
         main = places.get(focus) if focus else None
-        found = {key: loc for key, loc in found.items() if loc.sentence.start <= m.sentence.start and key not in away}
+        no_rival = away()
+        found = {key: loc for key, loc in found.items() if loc.sentence.start <= m.sentence.start and key not in no_rival}
         if main is None or [loc.key for loc in found.values()] != [main.key]:
             return None
     return next(iter(found.values())) if len(found) == 1 else None
