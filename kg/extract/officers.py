@@ -24,7 +24,8 @@ from kg.text import fold
 _NAME = rf"{CAP}(?:[ \t]+{CAP}){{0,4}}"
 _PRE_GAP = re.compile(r"[ \t]*(?:,|là(?=[ \t]))?[ \t]*")  # "Chủ tịch UBND xã, ông A" / "Trưởng thôn là ông A"
 # ", Trưởng ...", " - Trưởng ...", and past an age: ", 68 tuổi, Tổ trưởng ..."
-_POST_GAP = re.compile(r"[ \t]*(?:[,(][ \t]*\d{1,3}[ \t]+tuổi[ \t]*\)?[ \t]*)?(?:[,:(]|[-–])?[ \t]*")
+_AGE = r"[,(][ \t]*\d{1,3}[ \t]+tuổi[ \t]*\)?[ \t]*"  # ", 68 tuổi," between a name and what follows
+_POST_GAP = re.compile(rf"[ \t]*(?:{_AGE})?(?:[,:(]|[-–])?[ \t]*")
 _COLON = re.compile(r"[ \t]*:")
 _IS = re.compile(r"[ \t]*,?[ \t]*(?i:là)[ \t]+")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"–-])[ \t]*$")
@@ -72,7 +73,7 @@ def _listed_rank(printed: str) -> str:
 
 def _verbs_re(verbs) -> re.Pattern:
     # "do ông A, 58 tuổi, làm Tổ trưởng": an age may stand between
-    return re.compile(rf"[ \t]*(?:,[ \t]*\d{{1,3}}[ \t]+tuổi[ \t]*)?,?[ \t]*(?i:{ialternation(verbs)})[ \t]+")
+    return re.compile(rf"[ \t]*(?:{_AGE})?,?[ \t]*(?i:{ialternation(verbs)})[ \t]+")
 
 
 def extract_officers(sentences: list[Sentence], resolver: Resolver, police: Organization | None) -> list[Officer]:
