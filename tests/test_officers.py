@@ -288,3 +288,15 @@ def test_a_highlands_name_said_short_by_its_first_words():
 def test_a_border_post_abbreviated():
     assert ("Phan Thanh Tùng", "Thiếu tá", "Chính trị viên Đồn Biên phòng Phước Tỉnh", "Đồn Biên phòng Phước Tỉnh") in officers(
         "Tại xã Phước Tỉnh, Thiếu tá Phan Thanh Tùng, Chính trị viên Đồn BĐBP Phước Tỉnh cho biết.")
+
+
+def test_a_short_highlands_name_with_a_post_or_rank_of_its_own_is_another_man():
+    text = ("Tại xã Ea Kao, Đại úy Y Phôn, Phó Trưởng Công an xã Ea Kao, và Trung úy Y Phôn Byă, cán bộ Công an "
+            "huyện Cư Kuin, cùng tuần tra.")
+    assert {(o[0], o[1]) for o in officers(text)} == {("Y Phôn", "Đại úy"), ("Y Phôn Byă", "Trung úy")}
+
+
+def test_a_village_with_a_middle_name_after_its_named_head():
+    text = ("Tại xã Yên Bằng, huyện Ý Yên, tỉnh Nam Định, ông Nguyễn Văn Hòa, Trưởng thôn Đồng Văn Nam cho biết "
+            "thôn đã lập 3 tổ tự quản.")
+    assert officers(text) == {("Nguyễn Văn Hòa", None, "Trưởng thôn Đồng Văn Nam", None)}

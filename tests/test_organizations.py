@@ -543,6 +543,13 @@ def test_boards_of_religious_bodies():
         "Tại phường Lam Sơn, Ban quản trị chung cư phối hợp Công an phường; Thánh đường Al-Ehsan kiêm nơi học chữ."))
 
 
+@pytest.mark.parametrize("name", ["Trường Tiểu học Trần Văn Kiêm", "Trường Trung học phổ thông Đại Từ",
+                                  "Trường Trung học phổ thông Năm Căn"])
+def test_a_capitalised_word_that_is_also_a_stop_word_stays_in_a_name(name):
+    printed = name.replace("Trung học phổ thông", "THPT")
+    assert name in {o[0] for o in organizations(f"Học sinh {printed} tham gia tuyên truyền.")}
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

@@ -316,10 +316,16 @@ def _org_name(officer: Officer) -> str | None:
 def _full_names(officers: list[Officer]) -> None:
     """"anh Long" after "anh Đinh Văn Long", "thiếu tá Tấn Đông" after "Huỳnh Văn Tấn Đông"."""
     names = {o.name for o in officers}
+    ranks: dict[str, set] = {}
+    for o in officers:
+        ranks.setdefault(o.name, set()).add(o.rank)
     for o in officers:
         longer = {n for n in names if n != o.name and n.endswith(" " + o.name)}
-        if not longer and _highland(o.name):  # "Trung tá Y Thương" after "Y Thương Ayŭn"
-            longer = {n for n in names if n != o.name and n.startswith(o.name + " ")}
+        if not longer and _highland(o.name) and o.post is None:  # "Trung tá Y Thương" after "Y Thương Ayŭn"
+            # not one with a post or another rank of his own: "Đại úy Y Phôn, Phó Trưởng Công an xã"
+            # beside "Trung úy Y Phôn Byă" are two men
+            longer = {n for n in names if n != o.name and n.startswith(o.name + " ")
+                      and (o.rank is None or ranks[n] <= {o.rank, None})}
         if len(longer) == 1:
             o.name = longer.pop()
 

@@ -88,9 +88,18 @@ def village_part(before: str, run: str, addressed) -> str:
     Suối Tủng" alone is a village's head."""
     words = before.split()
     if words and fold(words[-1]) == "trưởng" and len(run.split()) <= _NAME_WORDS and person_like(run):
-        if run.split()[1] in _middle_names() or addressed(run):
+        if (run.split()[1] in _middle_names() and not _holder_before(before)) or addressed(run):
             return ""
     return _before_person(run)
+
+
+def _holder_before(before: str) -> bool:
+    """Is the post's holder named right before it ("ông Nguyễn Văn Hòa, Trưởng thôn Đồng Văn Nam")?"""
+    m = _HOLDER_BEFORE.search(before)
+    return m is not None and person_like(m.group(1))
+
+
+_HOLDER_BEFORE = re.compile(rf"({CAP}(?:[ \t]+{CAP}){{2,3}})[ \t]*(?:,|[-–])[ \t]*(?:\S+[ \t]+){{1,2}}$")
 
 
 @lru_cache(maxsize=1)

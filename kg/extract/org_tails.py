@@ -189,7 +189,9 @@ def name_words(text: str, pos: int, ctx, people: bool = True) -> int | None:
         if conn:
             end = conn.end()
             continue
-        if fold(word) == "và" or _stop_re().match(text, at) or _giving_re().match(text, at) or _starts_head(text, at):
+        # stop words in lower case only: "Trường THCS Nguyễn Văn Kiêm" is no "... kiêm Trưởng ấp"
+        lower_stop = word[0].islower() and (_stop_re().match(text, at) or _giving_re().match(text, at))
+        if fold(word) == "và" or lower_stop or _starts_head(text, at):
             break
         if word[0].isupper() or word[0].isdigit():
             run = _RUN.match(text, at) if lower and not people else None
