@@ -550,6 +550,19 @@ def test_a_capitalised_word_that_is_also_a_stop_word_stays_in_a_name(name):
     assert name in {o[0] for o in organizations(f"Học sinh {printed} tham gia tuyên truyền.")}
 
 
+def test_a_team_of_the_border_post_printed_as_of_the_post():
+    text = ("Đồn Biên phòng Pò Mã phối hợp với cấp ủy. Thiếu tá Lý Văn Sình, Đội trưởng Đội Vận động quần chúng "
+            "của đồn, tuần tra cùng dân.")
+    found = facts(text)
+    assert {(o.name, o.post, o.organization.name) for o in found.officers} == {
+        ("Lý Văn Sình", "Đội trưởng Đội Vận động quần chúng", "Đội Vận động quần chúng Đồn Biên phòng Pò Mã")}
+    # of two posts, the text does not say which
+    two = facts("Đồn Biên phòng Pò Mã và Đồn Biên phòng Đàm Thủy phối hợp. Thiếu tá Lý Văn Sình, Đội trưởng "
+                "Đội Vận động quần chúng của đồn, tuần tra.")
+    assert not any(o.name.startswith("Đội Vận động") for o in two.organizations)
+    assert all(o.organization is None for o in two.officers)
+
+
 def test_a_parish_named_like_a_commune_of_another_province_is_not_put_there():
     # the map's Thanh Châu is in Hà Nam; this article is in Thái Bình
     orgs = organizations("Huyện Kiến Xương, tỉnh Thái Bình ra quân; Nhà thờ giáo xứ Thanh Châu ở thị trấn Kiến Xương đồng hành.")

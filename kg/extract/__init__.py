@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
-from kg.extract.org_short_forms import name_as_the_article, one_place_per_name, the_named_committee, the_school
+from kg.extract.org_short_forms import (name_as_the_article, one_place_per_name, the_named_committee,
+                                       the_named_unit, the_school)
 from kg.extract.organizations import Resolver, expand, extract_organizations
 from kg.extract.places import paragraph_start
 from kg.extract.programs import extract_programs
@@ -97,6 +98,10 @@ def extract(article: Article) -> Facts:
     orgs = extract_organizations(sentences, localities, main, programs, starts)
     police = next((o for o in orgs if o.type == "police" and o.parent is None and o.locality), None)
     officers = extract_officers(sentences, Resolver(localities, main, starts), police)
+    named = list(orgs)
+    orgs = [o for o in (the_named_unit(o, named) for o in orgs) if o is not None]
+    for officer in officers:
+        officer.organization = the_named_unit(officer.organization, named)
     name_as_the_article([o.organization for o in officers if o.organization is not None], orgs)
     for officer in officers:
         if officer.organization is not None:

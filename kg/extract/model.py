@@ -44,6 +44,8 @@ class Organization:
     parent: "Organization | None" = None
     # where the name starts in the sentence with its abbreviations spelt out; None if not read there
     at: int | None = field(default=None, compare=False, repr=False)
+    # a unit printed by a short word ("của đồn"): the article's one unit of this head, found later
+    unnamed: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass

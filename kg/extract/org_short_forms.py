@@ -178,3 +178,18 @@ def the_school(officer, named: list):
     if any(name.startswith(higher) for name in schools):
         return None  # a university's or college's visit: "nhà trường" may be a school it does not name
     return next(iter(schools.values())) if len(schools) == 1 else None
+
+
+def the_named_unit(org, named: list):
+    """A team of a unit printed by a short word ("Đội Vận động quần chúng của đồn",
+    organizations._sub_unit): of the one unit of that head the article names in full, renamed
+    after it; else no body."""
+    parent = getattr(org, "parent", None)
+    if parent is None or not parent.unnamed:
+        return org
+    full = {o.name: o for o in named if o is not org and o.parent is None and fold(o.name).startswith(fold(parent.name) + " ")}
+    if len(full) != 1:
+        return None
+    unit = next(iter(full.values()))
+    org.name, org.parent, org.locality = f"{org.name} {unit.name}", unit, unit.locality
+    return org

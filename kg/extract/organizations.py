@@ -232,6 +232,12 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
         found = anchor_at(text, cut, head, ctx)
         if found is not None:
             return _anchored(text, start, end, cut, head, found, ctx)
+    short = _of_short_re().match(text, full)
+    if short and head.mode == "unit":
+        # "Đội Vận động quần chúng của đồn": of the article's one border post (the_named_unit)
+        unit = Organization(_short_parents()[fold(short.group("short"))], head.type, ctx.sentence, unnamed=True)
+        org = Organization(compose(head.text, text[end:full]), head.type, ctx.sentence, None, unit)
+        return Parsed(head, start, short.end(), full, org)
     numbered = _NUMBERED.match(text, end)
     if head.type == "other" and numbered and numbered.end() == full:
         # "Tổ liên gia số 3" named alone: a team of the commune its sentence names, else of the one
@@ -246,6 +252,16 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
         return None
     org = Organization(compose(head.text, text[end:safe], police.name), head.type, ctx.sentence, police.locality, police)
     return Parsed(head, start, safe, safe, org)
+
+
+@lru_cache(maxsize=1)
+def _short_parents() -> dict[str, str]:
+    return {fold(short): head for short, head in read_rows("org_short_parents.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _of_short_re() -> re.Pattern:
+    return re.compile(rf"[ \t]+của[ \t]+(?P<short>(?i:{ialternation(sorted(_short_parents()))}))(?!\w)")
 
 
 _NUMBERED = re.compile(r"[ \t]+số[ \t]+\d+(?!\w)")
