@@ -257,3 +257,7 @@ def test_a_program_word_before_a_plain_number_names_nothing():
 
 def test_what_a_model_has_become_is_no_name():
     assert programs("Các mô hình tự quản đã trở thành “tai mắt” của lực lượng Công an ở cơ sở.") == set()
+
+
+def test_words_about_a_model_are_no_name():
+    assert programs("Huyện đoàn sẽ nhân rộng mô hình câu lạc bộ ra các trường THCS; mô hình tự khắc sống được.") == set()

@@ -85,6 +85,11 @@ def figures(text: str) -> list[tuple[str, str]]:
      [("40000000", "đồng")]),
     # a count written as a word before the parties of a story is no figure
     ("Hai đơn vị cùng ký kết; hai bên đã làm hòa; xã lập hai tổ hòa giải.", [("2", "tổ hòa giải")]),
+    # a number in a name after its bracketed abbreviation; a count in a short saying; a clause after a figure
+    ("Theo Ban Chỉ đạo (BCĐ) 138 huyện, tội phạm xảy ra 24 vụ.", [("24", "vụ")]),
+    ("Dân gọi anh là “ông Công an ba cùng”; anh nói: “Chúng tôi đã làm rõ ba vụ trộm cắp, có vụ do người nơi khác gây ra”.",
+     [("3", "vụ trộm cắp")]),
+    ("Xã có 2.146 hộ, địa bàn rộng, giáp rừng.", [("2146", "hộ")]),
     # ... when it names teams or models, not a code name
     ("Chuyên án 1223 “Ánh Dương” được xác lập; Tổ công tác 141 “Cơn lốc đường phố” trực.", []),
     # a quote right after the number is what it counts

@@ -49,7 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "multiplier": re.compile(rf"\s*(?P<m>{ialternation(w['multiplier'])})(?!\w)", re.I),
         "percent": re.compile(r"\s*%"),
         "not_unit": re.compile(rf"\s*(?:{ialternation(w['not_unit'])})(?!\w)", re.I),
-        "not_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['not_before'])})\s*{listed}$", re.I),
+        "not_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['not_before'])})\)?\s*{listed}$", re.I),
         "glued": re.compile(rf"(?:{glued})(?!\w)"),
         "anaphor": re.compile(rf"(?<!\w)(?:{ialternation(w['anaphor'])})(?!\w)", re.I),
         "count_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['count_before'])})\s*$", re.I),
@@ -184,11 +184,17 @@ def _figures(text: str) -> list[tuple[re.Match, list[Decimal]]]:
     return sorted(out, key=lambda item: item[0].start())
 
 
+_SAYING_WORDS = 8
+
+
 def _spelled_count(text: str, m: re.Match) -> bool:
     """"Hai tổ liên gia" counts; "Ba Đồn" or "Hai Bà Trưng" mid-sentence is a name."""
     word = m.group("a")
     if _patterns()["spelled_not"].match(text, m.end()):
         return False
+    opened, closed = text.rfind("“", 0, m.start()), text.find("”", m.end())
+    if opened > text.rfind("”", 0, m.start()) and closed > 0 and len(text[opened:closed].split()) <= _SAYING_WORDS:
+        return False  # “ông Công an ba cùng”: a saying, not a count (a speaker's words may count)
     if not word[0].isupper():
         return True
     if text[: m.start()].strip(" " + _OPEN_QUOTES):
