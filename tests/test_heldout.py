@@ -16,10 +16,12 @@ extractors reach now:
   written, 0.924 and 0.949 now;
 - tests/heldout9: ten more, blind, written after the rules above: 0.870 when written
   (0.860 with the code of the session before), 0.916 now;
-- tests/heldout10, tests/heldout11, tests/heldout12: ten each, blind (2026-12-03, fourth
-  session): 0.899, 0.923 and 0.914 with the code of the session before; heldout11 scored
-  0.937 and heldout12 0.943 when first run, with the rules written up to then; 0.968,
-  0.960 and 0.950 now.
+- tests/heldout10 to tests/heldout13: ten each, blind (2026-12-03, fourth session): 0.899,
+  0.923, 0.914 and 0.881 with the code of the session before; heldout11, heldout12 and
+  heldout13 scored 0.937, 0.943 and 0.901 when first run, with the rules written up to
+  then; 0.974, 0.962, 0.960 and 0.906 now. Most of heldout13's misses are communes and
+  districts merged or renamed in January 2025, which the gazetteer (the map of early
+  2025) does not have under their 2024 names.
 """
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ from kg.cli import cli
 from kg.text import fold
 
 SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85,
-        "heldout10": 0.92, "heldout11": 0.91, "heldout12": 0.90}  # folder under tests/ -> floor
+        "heldout10": 0.92, "heldout11": 0.91, "heldout12": 0.90,
+        "heldout13": 0.86}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
