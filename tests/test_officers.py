@@ -300,3 +300,9 @@ def test_a_village_with_a_middle_name_after_its_named_head():
     text = ("Tại xã Yên Bằng, huyện Ý Yên, tỉnh Nam Định, ông Nguyễn Văn Hòa, Trưởng thôn Đồng Văn Nam cho biết "
             "thôn đã lập 3 tổ tự quản.")
     assert officers(text) == {("Nguyễn Văn Hòa", None, "Trưởng thôn Đồng Văn Nam", None)}
+
+
+def test_a_bare_branch_beside_a_village_post_is_that_villages():
+    text = "Tại phường Khánh Hậu, ông Đặng Văn Nhơn, Bí thư Chi bộ, Trưởng khu phố Bình Cư 2 chia sẻ."
+    assert officers(text) == {("Đặng Văn Nhơn", None, "Bí thư Chi bộ", "Chi bộ khu phố Bình Cư 2"),
+                              ("Đặng Văn Nhơn", None, "Trưởng khu phố Bình Cư 2", None)}

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Organization
-from kg.extract.org_places import level_words, place_at
+from kg.extract.org_places import Place, level_words, place_at
 from kg.extract.org_tails import both_tones, head_re, tail
 from kg.extract.organizations import Context, Parsed, heads, parse_at, shared
 from kg.extract.patterns import ialternation, lead
@@ -26,6 +26,7 @@ class Post:
     text: str                         # the post as printed, abbreviations expanded
     parsed: Parsed | None = None      # the organisation written after the title
     placed: bool = False              # a place, not an organisation, follows ("Trưởng thôn Pìn")
+    where: Place | None = None        # that place
     org: Organization | None = None   # resolved: the organisation the post belongs to
     member: bool = False              # "Tỉnh ủy viên": its body is the article's committee of that level
 
@@ -78,6 +79,9 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
         member = _member_of(text, m, ctx)
         return Post(_clean(m.group(0)), member, placed=member is None, member=member is not None), m.end()
     last = text.rfind(" ", m.start(), m.end()) + 1  # "Trưởng bản | Ón": the title ends with a level word
+    two = text.rfind(" ", m.start(), last - 1) + 1  # "Trưởng khu phố | Nhơn Cầu"
+    if two > m.start() and fold(text[two:m.end()]) in level_words():
+        last = two
     status = fold(m.group(0)) in _status_posts()
     if status:
         starts = (m.end(),)  # "già làng" is a village elder: its "làng" starts no village's name
@@ -88,7 +92,7 @@ def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
     for at in starts:
         place = place_at(text, at, ctx.resolver, ctx.sentence)
         if place is not None and not place.level and place.name and place.end > m.end() and (not status or _worded(text, at)):
-            return Post(_clean(text[m.start():place.end]), placed=True), place.end
+            return Post(_clean(text[m.start():place.end]), placed=True, where=place), place.end
     if status:
         return Post(_clean(m.group(0)), placed=True), m.end()
     return Post(_clean(m.group(0)), _team_before(text, m, ctx)), m.end()
@@ -168,6 +172,10 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
             partner = following.parsed if following is not None else None
             if partner is not None and partner.org is not None:
                 p.org = shared(p.head, partner, ctx)
+            elif following is not None and _village(following.where) and p.head.text in _village_branches():
+                # "Bí thư Chi bộ, Trưởng khu phố Nhơn Cầu": the branch of that village
+                where = following.where
+                p.org = Organization(f"{p.head.text} {where.word} {where.name}", p.head.type, ctx.sentence, where.loc)
             post.org = p.org
         elif p is not None:
             post.org = p.org
@@ -176,6 +184,15 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
         if post.member and following is not None and _elsewhere(post.org, following.org):
             post.org = None  # "Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Lào Cai" in an article about Yên Bái
         following = post
+
+
+def _village(where: Place | None) -> bool:
+    return where is not None and where.loc is not None and where.loc.level == "thôn" and bool(where.name)
+
+
+@lru_cache(maxsize=1)
+def _village_branches() -> frozenset[str]:
+    return frozenset(read_words("village_branches.tsv"))
 
 
 def _elsewhere(org: Organization | None, other: Organization | None) -> bool:
