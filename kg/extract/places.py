@@ -435,7 +435,7 @@ def _shared_parent(group: list[Mention], sentence: Sentence, printed: dict) -> L
     return unit_locality(up, sentence, printed) if up else None
 
 
-def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, away=frozenset) -> Locality | None:
+def _sole_parent(m: Mention, places: dict, focus: tuple | None = None, away=lambda: frozenset()) -> Locality | None:
     """Without a written parent, the article's only place one level up (villages, unknown units);
     for a village, also the commune the article is about (`focus`) when no other is named before
     it (`away()`: communes named before it that are no rival, _homes)."""

@@ -13,7 +13,7 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Organization
 from kg.extract.org_places import Place, level_words, place_at
 from kg.extract.org_tails import both_tones, head_re, tail
-from kg.extract.organizations import Context, Parsed, heads, parse_at, shared
+from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, shared
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
@@ -175,7 +175,7 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
             elif following is not None and _village(following.where) and p.head.text in _village_branches():
                 # "Bí thư Chi bộ, Trưởng khu phố Nhơn Cầu": the branch of that village
                 where = following.where
-                p.org = Organization(f"{p.head.text} {where.word} {where.name}", p.head.type, ctx.sentence, where.loc)
+                p.org = Organization(compose(p.head.text, where.word, where.name), p.head.type, ctx.sentence, where.loc)
             post.org = p.org
         elif p is not None:
             post.org = p.org
