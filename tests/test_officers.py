@@ -306,3 +306,8 @@ def test_a_bare_branch_beside_a_village_post_is_that_villages():
     text = "Tại phường Khánh Hậu, ông Đặng Văn Nhơn, Bí thư Chi bộ, Trưởng khu phố Bình Cư 2 chia sẻ."
     assert officers(text) == {("Đặng Văn Nhơn", None, "Bí thư Chi bộ", "Chi bộ khu phố Bình Cư 2"),
                               ("Đặng Văn Nhơn", None, "Trưởng khu phố Bình Cư 2", None)}
+
+
+def test_a_short_highlands_name_with_a_rank_the_full_one_lacks_is_another_man():
+    text = "Già làng Y Khăm Êban ở buôn Tơ Lơ rất tích cực. Hôm sau, Thiếu tá Y Khăm cùng tổ công tác đến tận nhà."
+    assert {(o[0], o[1]) for o in officers(text)} == {("Y Khăm Êban", None), ("Y Khăm", "Thiếu tá")}

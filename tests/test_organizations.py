@@ -543,6 +543,11 @@ def test_boards_of_religious_bodies():
         "Tại phường Lam Sơn, Ban quản trị chung cư phối hợp Công an phường; Thánh đường Al-Ehsan kiêm nơi học chữ."))
 
 
+def test_a_school_year_ends_a_schools_name():
+    assert "Trường Trung học cơ sở Phước Hưng" in {o[0] for o in organizations(
+        "Ông Lê Văn Tâm, Hiệu trưởng Trường THCS Phước Hưng Năm học 2023 - 2024 cho biết.")}
+
+
 @pytest.mark.parametrize("name", ["Trường Tiểu học Trần Văn Kiêm", "Trường Trung học phổ thông Đại Từ",
                                   "Trường Trung học phổ thông Năm Căn"])
 def test_a_capitalised_word_that_is_also_a_stop_word_stays_in_a_name(name):
@@ -556,6 +561,10 @@ def test_a_team_of_the_border_post_printed_as_of_the_post():
     found = facts(text)
     assert {(o.name, o.post, o.organization.name) for o in found.officers} == {
         ("Lý Văn Sình", "Đội trưởng Đội Vận động quần chúng", "Đội Vận động quần chúng Đồn Biên phòng Pò Mã")}
+    # a team of a neighbour country's post is none of ours
+    bạn = facts("Đồn Biên phòng Pò Mã phối hợp với đồn biên phòng bạn. Thiếu tá Vàng Seo Páo, Đội trưởng Đội Vận động "
+                "quần chúng của đồn bạn, cùng tuần tra.")
+    assert not any(o.name.startswith("Đội Vận động") for o in bạn.organizations)
     # of two posts, the text does not say which
     two = facts("Đồn Biên phòng Pò Mã và Đồn Biên phòng Đàm Thủy phối hợp. Thiếu tá Lý Văn Sình, Đội trưởng "
                 "Đội Vận động quần chúng của đồn, tuần tra.")

@@ -261,3 +261,7 @@ def test_what_a_model_has_become_is_no_name():
 
 def test_words_about_a_model_are_no_name():
     assert programs("Huyện đoàn sẽ nhân rộng mô hình câu lạc bộ ra các trường THCS; mô hình tự khắc sống được.") == set()
+
+
+def test_words_about_a_model_before_a_closing_quote_are_no_name():
+    assert programs("“Khi dân thấy việc giữ an ninh là việc của mình thì mô hình tự khắc sống được”, anh nói.") == set()

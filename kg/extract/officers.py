@@ -325,7 +325,7 @@ def _full_names(officers: list[Officer]) -> None:
             # not one with a post or another rank of his own: "Đại úy Y Phôn, Phó Trưởng Công an xã"
             # beside "Trung úy Y Phôn Byă" are two men
             longer = {n for n in names if n != o.name and n.startswith(o.name + " ")
-                      and (o.rank is None or ranks[n] <= {o.rank, None})}
+                      and (o.rank is None or o.rank in ranks[n] <= {o.rank, None})}
         if len(longer) == 1:
             o.name = longer.pop()
 

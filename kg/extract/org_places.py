@@ -420,6 +420,11 @@ def elsewhere_at(text: str, pos: int) -> bool:
     return m is not None and not m.group("name") and _elsewhere_re().match(text, m.end("word")) is not None
 
 
+def elsewhere_after(text: str, pos: int) -> bool:
+    """Does a word for another unit follow at pos ("của đồn | bạn")?"""
+    return _elsewhere_re().match(text, pos) is not None
+
+
 @lru_cache(maxsize=1)
 def _elsewhere_re() -> re.Pattern:
     """"Đoàn Thanh niên xã bạn", "Công an xã lân cận": not the article's commune, and not named."""

@@ -189,8 +189,10 @@ def name_words(text: str, pos: int, ctx, people: bool = True) -> int | None:
         if conn:
             end = conn.end()
             continue
-        # stop words in lower case only: "Trường THCS Nguyễn Văn Kiêm" is no "... kiêm Trưởng ấp"
-        lower_stop = word[0].islower() and (_stop_re().match(text, at) or _giving_re().match(text, at))
+        # a one-word stop only in lower case: "Trường THCS Nguyễn Văn Kiêm" is no "... kiêm Trưởng ấp",
+        # but "Năm học 2023" ends "Trường THCS Phước Hưng"
+        stop = _stop_re().match(text, at) or _giving_re().match(text, at)
+        lower_stop = stop and (word[0].islower() or " " in stop.group(0).strip())
         if fold(word) == "và" or lower_stop or _starts_head(text, at):
             break
         if word[0].isupper() or word[0].isdigit():

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
-from kg.extract.org_places import Place, Resolver, elsewhere_at, level_words, place_at, type_word
+from kg.extract.org_places import Place, Resolver, elsewhere_after, elsewhere_at, level_words, place_at, type_word
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.places import count_before_re
@@ -233,7 +233,7 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
         if found is not None:
             return _anchored(text, start, end, cut, head, found, ctx)
     short = _of_short_re().match(text, full)
-    if short and head.mode == "unit":
+    if short and head.mode == "unit" and not elsewhere_after(text, short.end()):  # not "của đồn bạn"
         # "Đội Vận động quần chúng của đồn": of the article's one border post (the_named_unit)
         unit = Organization(_short_parents()[fold(short.group("short"))], head.type, ctx.sentence, unnamed=True)
         org = Organization(compose(head.text, text[end:full]), head.type, ctx.sentence, None, unit)

@@ -229,7 +229,8 @@ def _phrase(text: str, hit: _Hit, spans: list[pt.Quote], s: Sentence) -> list[Pr
         return []
     closer = pt.orphan_closer(text, pos, spans)
     if closer is not None and len(text[pos:closer].split()) <= pt.MAX_ITEM_WORDS:
-        return [Program(pt.clean(text[pos:closer]), hit.kind, s)]
+        name = pt.clean(text[pos:closer])
+        return [Program(name, hit.kind, s)] if name and pt.acceptable(name, pt.MAX_ITEM_WORDS) else []
     end = pt.name_end(text, pos)
     name = pt.clean(text[pos:end])
     if not name or not pt.acceptable(name):

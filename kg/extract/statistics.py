@@ -184,7 +184,7 @@ def _figures(text: str) -> list[tuple[re.Match, list[Decimal]]]:
     return sorted(out, key=lambda item: item[0].start())
 
 
-_SAYING_WORDS = 8
+_SAYING_WORDS = 6
 
 
 def _spelled_count(text: str, m: re.Match) -> bool:
