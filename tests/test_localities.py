@@ -19,6 +19,15 @@ def places(text: str) -> set[tuple]:
             for loc in extract_localities(sentences_of(text))}
 
 
+def villages(text: str, paragraphs: list[int] | None = None) -> set[tuple]:
+    """(name, parent name) of every village the text locates; each line is a paragraph unless
+    `paragraphs` says where they start."""
+    sentences = sentences_of(text)
+    starts = [s.start for s in sentences] if paragraphs is None else paragraphs
+    return {(loc.name, loc.parent.name if loc.parent else None)
+            for loc in extract_localities(sentences, starts) if loc.level == "thôn"}
+
+
 SON_LA = ("Sơn La", "tỉnh", None)
 SONG_MA = ("Sông Mã", "huyện", "Sơn La")
 MUONG_SAI = ("Mường Sai", "xã", "Sông Mã")
@@ -159,59 +168,40 @@ def test_not_places(text):
 
 
 def test_a_village_lies_in_the_commune_its_paragraph_opens_with():
-    from kg.extract.localities import extract_localities
     text = ("Tại xã Mường Sai, huyện Sông Mã, mô hình được nhân rộng.\n"
             "Ông A, Bí thư Chi bộ bản Ón, cho biết.\n"
             "Tại xã Chiềng Khoong, bản Hin và bản Pìn có camera.")
-    sentences = sentences_of(text)
-    paragraphs = [s.start for s in sentences]
-    found = {(loc.name, loc.parent.name if loc.parent else None)
-             for loc in extract_localities(sentences, paragraphs) if loc.level == "thôn"}
     # a commune named inside the paragraph ends the frame; one named in the village's sentence wins
-    later = sentences_of("Tại xã Mường Sai, huyện Sông Mã, mô hình được nhân rộng.\nHuyện chỉ đạo xã Chiềng Khoong "
-                         "nhân rộng.\nBản Ón lắp camera.\nBản Hin của xã Nậm Ty cũng vậy.")
-    assert {(loc.name, loc.parent.name if loc.parent else None)
-            for loc in extract_localities(later, [0]) if loc.level == "thôn"} == {("Ón", None), ("Hin", None)}
+    later = ("Tại xã Mường Sai, huyện Sông Mã, mô hình được nhân rộng.\nHuyện chỉ đạo xã Chiềng Khoong "
+             "nhân rộng.\nBản Ón lắp camera.\nBản Hin của xã Nậm Ty cũng vậy.")
+    assert villages(later, [0]) == {("Ón", None), ("Hin", None)}
     # the second paragraph opens with no commune: bản Ón's is not told
-    assert found == {("Ón", None), ("Hin", "Chiềng Khoong"), ("Pìn", "Chiềng Khoong")}
-    one_paragraph = {(loc.name, loc.parent.name if loc.parent else None)
-                     for loc in extract_localities(sentences, [0]) if loc.level == "thôn"}
-    assert ("Ón", "Mường Sai") in one_paragraph
+    assert villages(text) == {("Ón", None), ("Hin", "Chiềng Khoong"), ("Pìn", "Chiềng Khoong")}
+    assert ("Ón", "Mường Sai") in villages(text, [0])
 
 
 def test_a_village_lies_in_the_commune_the_article_is_about_when_none_other_is_named_before_it():
-    from kg.extract.localities import extract_localities
     text = ("Camera an ninh ở xã Mường Sai\nTại xã Mường Sai, huyện Sông Mã, camera phủ khắp.\n"
             "Bản Ón lắp 12 camera.\nXã Mường Sai sẽ nhân rộng ra xã Chiềng Khoong.\nBản Hin cũng lắp camera.")
-    sentences = sentences_of(text)
-    found = {(loc.name, loc.parent.name if loc.parent else None)
-             for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
     # bản Hin comes after another commune is named: the text does not say whose it is
-    assert found == {("Ón", "Mường Sai"), ("Hin", None)}
+    assert villages(text) == {("Ón", "Mường Sai"), ("Hin", None)}
     # a commune named beside the village, or a commune the title and lead do not name, is no frame
-    beside = sentences_of("Camera an ninh ở xã Mường Sai\nTại xã Mường Sai, huyện Sông Mã, camera phủ khắp.\n"
-                          "Có đối tượng lạ ở bản Ón. Bản Ón nằm giáp ranh, thuộc xã Chiềng Khoong.")
-    assert ("Ón", "Mường Sai") not in {(loc.name, loc.parent.name if loc.parent else None)
-                                       for loc in extract_localities(beside, [s.start for s in beside])}
-    late = sentences_of("Công an huyện Sông Mã ra quân\nHuyện Sông Mã, tỉnh Sơn La ra quân giữ gìn an ninh trật tự "
-                        "trên địa bàn các xã biên giới.\nTổ công tác đến xã "
-                        "Mường Sai.\nXã Mường Sai có camera.\nBản Ón lắp 12 camera.\nXã Chiềng Khoong cũng vậy.")
-    assert ("Ón", None) in {(loc.name, loc.parent.name if loc.parent else None)
-                            for loc in extract_localities(late, [s.start for s in late]) if loc.level == "thôn"}
+    beside = ("Camera an ninh ở xã Mường Sai\nTại xã Mường Sai, huyện Sông Mã, camera phủ khắp.\n"
+              "Có đối tượng lạ ở bản Ón. Bản Ón nằm giáp ranh, thuộc xã Chiềng Khoong.")
+    assert ("Ón", "Mường Sai") not in villages(beside)
+    late = ("Công an huyện Sông Mã ra quân\nHuyện Sông Mã, tỉnh Sơn La ra quân giữ gìn an ninh trật tự "
+            "trên địa bàn các xã biên giới.\nTổ công tác đến xã "
+            "Mường Sai.\nXã Mường Sai có camera.\nBản Ón lắp 12 camera.\nXã Chiềng Khoong cũng vậy.")
+    assert ("Ón", None) in villages(late)
 
 
 def test_a_commune_named_only_as_someones_home_is_no_rival_to_the_article_s():
     text = ("Công an xã Mường Sai bám bản\nTại xã Mường Sai, huyện Sông Mã, Thiếu tá Lò Văn Hải về công tác từ năm 2020.\n"
             "Anh quê ở bản Nà Khoang, xã Chiềng Khoong.\nỞ bản Ón, anh vận động 11 hộ ký cam kết.")
-    sentences = sentences_of(text)
-    found = {(loc.name, loc.parent.name if loc.parent else None)
-             for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
-    assert found == {("Nà Khoang", "Chiềng Khoong"), ("Ón", "Mường Sai")}
+    assert villages(text) == {("Nà Khoang", "Chiềng Khoong"), ("Ón", "Mường Sai")}
     # named as a place of the story, the other commune is a rival again: the text does not say
     rival = text.replace("Anh quê ở bản Nà Khoang, xã Chiềng Khoong.", "Anh từng giúp xã Chiềng Khoong.")
-    sentences = sentences_of(rival)
-    assert ("Ón", None) in {(loc.name, loc.parent.name if loc.parent else None)
-                            for loc in extract_localities(sentences, [s.start for s in sentences]) if loc.level == "thôn"}
+    assert ("Ón", None) in villages(rival)
 
 
 def test_villages_listed_together_share_the_commune_one_of_them_has():
@@ -307,10 +297,7 @@ def test_a_home_named_in_a_villages_paragraph_before_it_is_a_rival_again():
     text = ("Công an xã Mường Sai giữ bình yên\nXã Mường Sai, huyện Sông Mã, tỉnh Sơn La ra quân.\n"
             "Công an xã xác minh đối tượng Lò Văn Hùng, trú tại xã Chiềng Khoong. Tổ công tác đến bản Hin, nơi Hùng sống.\n"
             "Bản Ón có 80 hộ.")
-    sentences = sentences_of(text)
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    found = {(loc.name, loc.parent.name if loc.parent else None)
-             for loc in extract_localities(sentences, starts) if loc.level == "thôn"}
+    found = villages(text)
     assert ("Hin", "Mường Sai") not in found and ("Ón", "Mường Sai") in found
 
 
