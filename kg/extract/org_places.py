@@ -365,7 +365,7 @@ def _worded(text: str, m: re.Match, resolver: Resolver, sentence: Sentence) -> P
         # one unknown syllable is no commune: "Công an xã Bán chuyên trách" is the semi-professional police
         if level == "thôn" or not (person_like(run) or _a_count(run, canon, level) or (level == "xã" and " " not in run)):
             return Place(canon, run, None, m.start("name") + len(run))
-    if _plural_re().match(text, m.end("word")) or _elsewhere_re().match(text, m.end("word")):
+    if _plural_re().match(text, m.end("word")) or elsewhere_after(text, m.end("word")):
         return None
     if level == "thôn":  # "Chi hội Phụ nữ bản": the article's one village of that word, if one
         if not _bare_village_end(text, m.end("word")):
@@ -417,7 +417,7 @@ def _compound_after_re() -> re.Pattern:
 def elsewhere_at(text: str, pos: int) -> bool:
     """"Đoàn Thanh niên xã kết nghĩa": a level word at pos naming another, unnamed unit."""
     m = _word_re().match(text, pos)
-    return m is not None and not m.group("name") and _elsewhere_re().match(text, m.end("word")) is not None
+    return m is not None and not m.group("name") and elsewhere_after(text, m.end("word"))
 
 
 def elsewhere_after(text: str, pos: int) -> bool:

@@ -120,10 +120,9 @@ def the_named_committee(org, named: list, beside: list):
     head = heads().get(fold(org.name))
     if head is None or head.text != org.name:
         return org
-    full = {o.name: o for o in named if o.type == "committee" and fold(o.name).startswith(fold(head.text) + " ")}
-    if len(full) != 1:
+    committee = _the_one_named(head.text, [o for o in named if o.type == "committee"])
+    if committee is None:
         return None
-    committee = next(iter(full.values()))
     here = committee.locality
     return committee if here is not None and any(b.locality is not None and b.locality.key == here.key for b in beside) else None
 
@@ -187,9 +186,14 @@ def the_named_unit(org, named: list):
     parent = getattr(org, "parent", None)
     if parent is None or not parent.unnamed:
         return org
-    full = {o.name: o for o in named if o is not org and o.parent is None and fold(o.name).startswith(fold(parent.name) + " ")}
-    if len(full) != 1:
+    unit = _the_one_named(parent.name, [o for o in named if o is not org and o.parent is None])
+    if unit is None:
         return None
-    unit = next(iter(full.values()))
     org.name, org.parent, org.locality = f"{org.name} {unit.name}", unit, unit.locality
     return org
+
+
+def _the_one_named(head: str, named: list):
+    """The one body of `named` whose full name starts with `head`; None if none or several."""
+    full = {o.name: o for o in named if fold(o.name).startswith(fold(head) + " ")}
+    return next(iter(full.values())) if len(full) == 1 else None
