@@ -266,8 +266,12 @@ def _measure(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[D
 
 def _threshold(text: str, m: re.Match) -> bool:
     """"tàu dài từ 15 m trở lên": a condition, not a figure."""
-    p = _patterns()
-    return bool(p["range_from"].search(text, max(0, m.start() - 8), m.start()) and p["threshold"].match(text, m.end()))
+    return _after_from(text, m) and _patterns()["threshold"].match(text, m.end()) is not None
+
+
+def _after_from(text: str, m: re.Match) -> bool:
+    """Does "từ" stand right before the number ("từ 15 đến 20 hộ", "từ 15 m trở lên")?"""
+    return _patterns()["range_from"].search(text, max(0, m.start() - 8), m.start()) is not None
 
 
 def _range_start(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, list[Decimal]]:
@@ -275,9 +279,9 @@ def _range_start(text: str, m: re.Match, values: list[Decimal]) -> tuple[str, li
     "từ 2 đến 3 triệu đồng"), unless the second is a date, a time or a duration."""
     p = _patterns()
     after = p["range_to"].match(text, m.end())
-    if after is None or not p["range_from"].search(text, max(0, m.start() - 8), m.start()):
+    if after is None or not _after_from(text, m):
         return "", values
-    upper = _patterns()["number"].match(text, after.end())
+    upper = p["number"].match(text, after.end())
     if upper is None or _is_date_or_name(text, upper):
         return "", values
     unit, factor = _measure(text, upper, [Decimal(1)])
