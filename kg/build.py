@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kg import __version__
+from kg import __version__, gazetteer
 from kg.decode import os_problem
 from kg.errors import InputError, KgError
 from kg.extract import extract
@@ -148,9 +148,10 @@ def process_article(path: Path, build) -> ArticleResult:
     result = ArticleResult(path, iri=str(article_iri(article.stem)))  # article identity is the file stem
     t1 = time.perf_counter()
     try:
-        facts = extract(article)
-        t2 = time.perf_counter()
-        result.lines = article_lines(article, facts, build)
+        with gazetteer.in_force(gazetteer.map_for(article.date, article.text)):
+            facts = extract(article)
+            t2 = time.perf_counter()
+            result.lines = article_lines(article, facts, build)
     except Exception as exc:
         result.skipped = f"{path}: internal error while extracting ({_brief(exc)}); please report it"
         return result

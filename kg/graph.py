@@ -46,11 +46,19 @@ def article_iri(stem: str) -> URIRef:
 def place_path(loc: Locality, stem: str) -> str:
     """IRI path of a place: its names from the province down. A place the map could not
     put in a province ("thôn 1" with no commune) is only known within its article."""
-    root = loc
-    while root.parent is not None:
-        root = root.parent
-    names = "/".join(slug(n) for n in loc.key)
+    chain = [loc]
+    while chain[-1].parent is not None:
+        chain.append(chain[-1].parent)
+    root = chain[-1]
+    names = "/".join(_segment(node) for node in reversed(chain))
     return names if root.level == "tỉnh" and root.code else f"unplaced/{slug(stem)}/{names}"
+
+
+def _segment(loc: Locality) -> str:
+    name = slug(loc.map_name)
+    if loc.code and (loc.level, loc.code, loc.map_name) in gazetteer.former_twins():
+        return f"{name}-{loc.code}"  # the 2024 "Thịnh Quang", not that of 2025
+    return name
 
 
 def locality_iri(loc: Locality, stem: str) -> URIRef:

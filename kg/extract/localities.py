@@ -328,10 +328,13 @@ def _name_goes_on(text: str, at: int, name: str, words: list[str]) -> bool:
     return not _starts_body(text, at + len(name) + 1)
 
 
-@lru_cache(maxsize=1 << 16)  # "Công an", "Ủy ban", "Sông Mã": the same runs in every article
 def _bare_level(name: str, syllables: int) -> str | None:
     """The level of a province or district called `name`, the province first."""
-    gaz = gazetteer.load()
+    return _bare_level_in(name, syllables, gazetteer.load())
+
+
+@lru_cache(maxsize=1 << 16)  # "Công an", "Ủy ban", "Sông Mã": the same runs in every article
+def _bare_level_in(name: str, syllables: int, gaz: gazetteer.Gazetteer) -> str | None:
     if gaz.lookup(name, "tỉnh"):
         return "tỉnh"
     # one syllable is too weak a sign for a district ("Vinh", "Ba"), enough for "Huế", "TPHCM"

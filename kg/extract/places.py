@@ -93,12 +93,11 @@ def count_before_re() -> re.Pattern:
 
 def known_names(name: str, levels) -> list[Unit]:
     """Units of those levels called `name`, the 2025 communes included."""
-    return list(_known_names(name, tuple(levels)))
+    return list(_known_names(name, tuple(levels), gazetteer.load()))
 
 
 @lru_cache(maxsize=1 << 14)  # every sentence asks about the same few names
-def _known_names(name: str, levels: tuple[str, ...]) -> tuple[Unit, ...]:
-    gaz = gazetteer.load()
+def _known_names(name: str, levels: tuple[str, ...], gaz: gazetteer.Gazetteer) -> tuple[Unit, ...]:
     units = [u for level in levels for u in gaz.lookup(name, level)]
     return tuple(units + (gaz.reformed(name) if "xã" in levels else []))
 
@@ -262,19 +261,13 @@ def resolve(mentions: list[Mention]) -> None:
 
 # --- localities -------------------------------------------------------------------
 
-def _printed(unit: Unit) -> str:
-    """The unit's name as news prints it after the level word: "Phường 4" -> "4"."""
-    head, _, number = unit.name.partition(" ")
-    return number if number.isdigit() and head == unit.type else unit.name
-
-
 def unit_locality(unit: Unit, sentence: Sentence, printed: dict | None = None) -> Locality:
     """The unit as a Locality, named as the article prints it (`printed`, from printed_names)."""
     gaz = gazetteer.load()
     up = gaz.parent(unit)
     parent = unit_locality(up, sentence, printed) if up else None
     code = None if unit.code.startswith(REFORMED) else unit.code
-    mapped = _printed(unit)
+    mapped = unit.printed
     name = (printed or {}).get((unit.level, unit.code)) or mapped
     return Locality(name, unit.level, unit.level, sentence, parent, code, unit.successor, mapped)
 
@@ -289,7 +282,7 @@ def printed_names(mentions: list[Mention]) -> dict[tuple[str, str], str]:
         if m.unit is None:
             continue
         unit = (m.unit.level, m.unit.code)
-        mapped, key = name_key(_printed(m.unit)), name_key(m.name)
+        mapped, key = name_key(m.unit.printed), name_key(m.name)
         if key == mapped:
             as_mapped.add(unit)
         elif unit not in out and compact_key(key) == compact_key(mapped):

