@@ -19,9 +19,10 @@ extractors reach now:
 - tests/heldout10 to tests/heldout13: ten each, blind (2026-12-03, fourth session): 0.899,
   0.923, 0.914 and 0.881 with the code of the session before; heldout11, heldout12 and
   heldout13 scored 0.937, 0.943 and 0.901 when first run, with the rules written up to
-  then; 0.974, 0.962, 0.960 and 0.906 now. Most of heldout13's misses are communes and
-  districts merged or renamed in January 2025, which the gazetteer (the map of early
-  2025) does not have under their 2024 names.
+  then; 0.974, 0.962, 0.960 and 0.906 at the end of that session. Most of heldout13's
+  misses were communes and districts merged or renamed in January 2025; read against the
+  map of 2024 (kg/data/gazetteer_2024.tsv) it scores 0.944 (score.py; heldout9 0.931,
+  heldout12 0.966).
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ from kg.text import fold
 
 SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85,
         "heldout10": 0.92, "heldout11": 0.91, "heldout12": 0.90,
-        "heldout13": 0.86}  # folder under tests/ -> floor
+        "heldout13": 0.90}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
