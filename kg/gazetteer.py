@@ -112,6 +112,7 @@ class Gazetteer:
         self._reformed: dict[str, list[Unit]] | None = None
         self._by_compact: dict[str, list[Unit]] | None = None
         self._compact_hits: dict[str, tuple[Unit, ...]] = {}
+        self.later: Gazetteer | None = None  # the map a name this one lacks is looked up on
         for unit in sorted(units, key=_sort_key):
             self._add(unit)
         for alias, level, canonical in aliases:
@@ -172,7 +173,12 @@ class Gazetteer:
         found = [u for u in self._by_key.get(key, ()) if level is None or u.level == level]
         if found:
             return found
-        return [u for u in self._by_compact_key(key) if level is None or u.level == level]
+        found = [u for u in self._by_compact_key(key) if level is None or u.level == level]
+        if found or self.later is None or level not in (None, "xã"):
+            return found
+        # a commune made or renamed between the two maps' dates ("thị trấn Tiệm Tôm", 2023);
+        # not a province or district: "thành phố Huế" is a city of Thừa Thiên Huế, not the province
+        return [u for u in self.later.lookup(name, "xã") if self.get("huyện", u.parent_code or "")]
 
     def _by_compact_key(self, key: str) -> tuple[Unit, ...]:
         # most names asked are no place at all, and asked again and again: remember the answer
@@ -311,6 +317,7 @@ def of_2024() -> Gazetteer:
             successor = later.successor if later else None
             units[(level, code)] = Unit(code, level, type_, name, parent or None, successor)
     gaz = Gazetteer(units.values())
+    gaz.later = now
     for alias, level, canonical in _aliases():
         targets = [gaz.get(level, u.code) for u in now.lookup(canonical, level)]
         if any(targets):
@@ -320,10 +327,14 @@ def of_2024() -> Gazetteer:
 
 # The mergers of the 2023-2025 round came into force between 1 November 2024 and 1 January
 # 2025: an article dated before is read against the 2024 map, one dated after against the
-# 2025 map, and one between or undated against the map whose own names it prints.
+# 2025 map. One dated between, or undated, is read against the 2025 map if it prints a name
+# only that map has (a 2025 article may recall the old names, one of before cannot know the
+# new ones), else against the 2024 map if it prints one only that map has; an undated one
+# that prints neither, against the 2025 map, one dated between against the 2024 map.
 _BEFORE_MERGERS = "2024-11"
 _AFTER_MERGERS = "2025-01"
-_TYPED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|tt|huyện|quận|thị xã|tx|thành phố|tp|tỉnh)[ .]+\w+(?: \w+){0,3}")
+_CLAUSE_END = re.compile(r"[,;:()\[\]“”\"\n]")
+_LEVEL_WORD = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|tt|huyện|quận|thị xã|tx|thành phố|tp)(?:[ .]+|(?=\.))")
 
 
 @lru_cache(maxsize=8)  # one article asks for it when extracted and when made into triples
@@ -334,17 +345,19 @@ def map_for(date: str | None, text: str) -> Gazetteer:
     if date and date >= _AFTER_MERGERS:
         return current()
     own_2024, own_2025 = _own_names()
-    n_2024 = n_2025 = 0
-    for m in _TYPED.finditer(fold(text)):
-        words = m.group(0).replace(".", " ").split()
+    folded = fold(text)
+    seen_2024 = bool(_provinces_2024().search(text))
+    for m in _LEVEL_WORD.finditer(folded):
+        after = _CLAUSE_END.split(folded[m.end():m.end() + 40], 1)[0]
+        words = (m.group(0) + after).replace(".", " ").split()[:5]
         for n in range(len(words), 1, -1):
             key = " ".join(words[:n])
-            if key in own_2024 or key in own_2025:
-                n_2024 += key in own_2024
-                n_2025 += key in own_2025
+            if key in own_2025:
+                return current()
+            if key in own_2024:
+                seen_2024 = True
                 break
-    n_2024 += sum(1 for _ in _provinces_2024().finditer(text))
-    return of_2024() if n_2024 > n_2025 else current()
+    return of_2024() if seen_2024 or date else current()
 
 
 @lru_cache(maxsize=1)
@@ -352,22 +365,28 @@ def _own_names() -> tuple[frozenset[str], frozenset[str]]:
     """Names written with their type word ("huyện long điền", "thị xã chũ") that only one of
     the two maps has."""
     old, new = of_2024(), current()
-    keys_old, keys_new = _typed_keys(old), _typed_keys(new)
-    return frozenset(keys_old - keys_new), frozenset(keys_new - keys_old)
+    return (frozenset(_typed_keys(old, False) - _typed_keys(new, True)),
+            frozenset(_typed_keys(new, False) - _typed_keys(old, True)))
 
 
-def _typed_keys(gaz: Gazetteer) -> set[str]:
-    return {key for u in gaz.units() for _form, key in gaz._folded_forms(u)[1:]}
+def _typed_keys(gaz: Gazetteer, provinces: bool) -> set[str]:
+    """Names with their type word, of districts and communes (and provinces): a province's own
+    names are _provinces_2024's, but "TP Huế" was a city before it was the province."""
+    return {key for u in gaz.units() if provinces or u.level != "tỉnh" for _form, key in gaz._folded_forms(u)[1:]}
 
 
 @lru_cache(maxsize=1)
 def _provinces_2024() -> re.Pattern:
     """Province names of 2024 the 2025 map has not ("Thừa Thiên Huế"): the name alone, as
     printed, tells the article's time (the 2025 names may be cities of 2024: "Huế")."""
-    old = {u.name for u in of_2024().units() if u.level == "tỉnh"}
-    new = {u.name for u in current().units() if u.level == "tỉnh"}
-    names = sorted(old - new, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, names)) if names else r"(?!)")
+    old = {u.code: u.name for u in of_2024().units() if u.level == "tỉnh"}
+    new = {u.code: u.name for u in current().units() if u.level == "tỉnh"}
+    renamed = {code for code in old if new.get(code) != old[code]}
+    names = {old[code] for code in renamed}
+    names |= {alias for alias, level, _c in _aliases() if level == "tỉnh"
+              and any(u.code in renamed for u in of_2024().lookup(alias, level))}
+    pattern = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % pattern, re.IGNORECASE) if names else re.compile(r"(?!)")
 
 
 def twins(old: Gazetteer, new: Gazetteer) -> set[tuple[str, str]]:

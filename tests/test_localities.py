@@ -317,3 +317,9 @@ def test_villages_of_a_list_keep_no_shared_commune_where_their_sentence_names_tw
 def test_villages_named_like_kin_stay_in_their_list():
     found = places("Tại xã Tân Lập, huyện Bắc Sơn, các ấp Tân Hòa, Bà Bèo, Ông Thục lắp camera.")
     assert {name for name, word, _p in found if word == "ấp"} == {"Tân Hòa", "Bà Bèo", "Ông Thục"}
+
+
+def test_a_bare_name_the_article_prints_as_a_commune_is_that_commune():
+    found = places("Công an phường Thuận An (quận Thuận Hóa, thành phố Huế) ra quân.\n"
+                   "Mùa hè, bãi biển Thuận An thu hút đông du khách.")
+    assert found == {("Thuận An", "xã", "Thuận Hóa"), ("Thuận Hóa", "huyện", "Huế"), ("Huế", "tỉnh", None)}

@@ -320,6 +320,19 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+def _as_named_commune(bare: list[Mention], explicit: list[Mention]) -> list[Mention]:
+    """A bare name the article also prints as a commune, and never as a district or province
+    of that name, is that commune: "bãi biển Thuận An" beside "phường Thuận An" is no city of
+    Bình Dương."""
+    communes = {fold(m.name): m.word for m in explicit if m.level == "xã"}
+    higher = {fold(m.name) for m in explicit if m.level in ("tỉnh", "city", "huyện")}
+    for m in bare:
+        key = fold(m.name)
+        if key in communes and key not in higher:
+            m.level, m.word = "xã", communes[key]
+    return bare
+
+
 def _name_goes_on(text: str, at: int, name: str, words: list[str]) -> bool:
     """Is the place's name the start of a longer one: three or four capitalised words from a
     family name on, the words after the place starting no organisation ("Hà Nội Công an")?"""
@@ -390,7 +403,7 @@ def extract_localities(sentences: list[Sentence], paragraphs: list[int] = ()) ->
     `paragraphs`: where paragraphs start (a village takes the commune its paragraph opens with)."""
     taken: list[tuple[int, int]] = []
     mentions = _explicit(sentences, taken)
-    mentions = sorted(mentions + _bare(sentences, taken), key=lambda m: m.start)
+    mentions = sorted(mentions + _as_named_commune(_bare(sentences, taken), mentions), key=lambda m: m.start)
     link_parents(mentions)
     if any(m.loose for m in mentions):
         mentions = _shown_communes(mentions)

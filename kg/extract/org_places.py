@@ -54,12 +54,9 @@ def _word_re() -> re.Pattern:
 
 def person_like(name: str) -> bool:
     """A family name and two more capitalised words ("Huỳnh Văn Tới"): a person, unless a known place."""
-    return person_shaped(name) and not gazetteer.load().lookup(name)
-
-
-def person_shaped(name: str) -> bool:
     words = name.split()
-    return len(words) >= 3 and words[0] in _surnames() and all(w[0].isupper() for w in words)
+    return (len(words) >= 3 and words[0] in _surnames() and all(w[0].isupper() for w in words)
+            and not gazetteer.load().lookup(name))
 
 
 def type_word(loc: Locality) -> str:
@@ -185,8 +182,6 @@ class Resolver:
             return None
         gaz = gazetteer.load()
         for lvl in levels:
-            if lvl == "xã" and level is None and person_shaped(name):
-                continue  # "Bí thư Huyện ủy Phạm Văn Hai": a person, though a ward bears the name
             unit = gaz.resolve(name, lvl, self.units) if lvl != "thôn" else None
             if unit is not None and level == "city" and _plain_province(unit.level, unit.type):
                 continue  # "thành phố Hà Tĩnh" is the city, not the province of that name

@@ -154,6 +154,8 @@ def _national(text, start, end, head, ctx) -> Parsed:
 def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
     place = place_at(text, end, ctx.resolver, ctx.sentence)
+    if place is not None and _below_its_level(head, place, text[end:end + 12]):
+        place = None  # "Bí thư Huyện ủy Trần Quang Khải": a person, though a ward bears the name
     if place is None and elsewhere_at(text, end):
         return None  # "Đoàn Thanh niên xã bạn": a body of an unnamed other commune, not the article's
     if place is not None and place.level in ("tỉnh", "huyện", "xã"):  # a bare level word
@@ -179,6 +181,18 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     word = "" if names_its_level(head) or loc is None else type_word(loc)
     org = Organization(compose(head.text, word, loc.name if loc else None), head.type, ctx.sentence, loc)
     return Parsed(head, start, end, end, org)
+
+
+_DEPTH = {"tỉnh": 0, "city": 0, "huyện": 1, "xã": 2, "thôn": 3}
+
+
+def _below_its_level(head: Head, place: Place, after: str) -> bool:
+    """A name without a level word that is only a place below the level the head carries
+    ("Huyện ủy", "Tỉnh đoàn"): not that body's place."""
+    if not names_its_level(head) or place.loc is None or place.level:
+        return False
+    first = fold(after).split(" ", 1)[0]
+    return first not in level_words() and _DEPTH[place.loc.level] > _DEPTH.get(head.level, 3)
 
 
 def _any_of_level(text: str, start: int, place: Place, ctx: Context) -> bool:
