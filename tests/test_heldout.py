@@ -23,6 +23,9 @@ extractors reach now:
   misses were communes and districts merged or renamed in January 2025; read against the
   map of 2024 (kg/data/gazetteer_2024.tsv) it scores 0.944 (score.py; heldout9 0.931,
   heldout12 0.966).
+- tests/heldout14: ten more, blind (2026-12-03, fifth session), most dated 2023-2025 in
+  units merged or renamed on 1 January 2025: 0.819 with the code before the map of 2024,
+  0.889 when first run with it.
 """
 from __future__ import annotations
 
@@ -40,7 +43,7 @@ from kg.text import fold
 
 SETS = {"heldout": 0.95, "heldout2": 0.93, "heldout3": 0.92, "heldout4": 0.94, "heldout5": 0.94, "heldout6": 0.88, "heldout7": 0.87, "heldout8": 0.91, "heldout9": 0.85,
         "heldout10": 0.92, "heldout11": 0.91, "heldout12": 0.90,
-        "heldout13": 0.90}  # folder under tests/ -> floor
+        "heldout13": 0.90, "heldout14": 0.85}  # folder under tests/ -> floor
 STRICT = {
     "localities": ["name", "level", "parent"],
     "organizations": ["name", "type", "locality"],
