@@ -372,7 +372,8 @@ def _own_names() -> tuple[frozenset[str], frozenset[str]]:
 def _typed_keys(gaz: Gazetteer, provinces: bool) -> set[str]:
     """Names with their type word, of districts and communes (and provinces): a province's own
     names are _provinces_2024's, but "TP Huế" was a city before it was the province."""
-    return {key for u in gaz.units() if provinces or u.level != "tỉnh" for _form, key in gaz._folded_forms(u)[1:]}
+    units = [u for u in gaz.units() if provinces or u.level != "tỉnh"]
+    return {key for u in units for _form, key in gaz._folded_forms(u)[1:]}
 
 
 @lru_cache(maxsize=1)
@@ -416,8 +417,9 @@ def twins(old: Gazetteer, new: Gazetteer) -> set[tuple[str, str]]:
 def former_twins() -> frozenset[tuple[str, str, str]]:
     """(level, code, name) of the 2024 units whose IRI takes their code, so that they and the
     2025 unit of their name and place are not one node."""
-    return frozenset((level, code, Unit(code, level, type_, name, None, None).printed) for code, level, type_, name, _p, status
-                     in _data_rows(DATA_DIR / "gazetteer_2024.tsv") if status == "twin")
+    rows = _data_rows(DATA_DIR / "gazetteer_2024.tsv")
+    return frozenset((level, code, Unit(code, level, type_, name, None, None).printed)
+                     for code, level, type_, name, _parent, status in rows if status == "twin")
 
 
 _IN_FORCE: ContextVar[Gazetteer | None] = ContextVar("kg_map_in_force", default=None)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg import gazetteer
 from kg.extract.localities import extract_localities, main_places
-from kg.extract.model import Facts, Locality, Organization, Sentence
+from kg.extract.model import DEPTH, Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
 from kg.extract.org_short_forms import (name_as_the_article, one_place_per_name, the_named_committee,
                                        the_named_unit, the_school)
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from kg.ingest import Article
 
 EXTRACTOR_VERSION = "2"
-_DEPTH = {"tỉnh": 0, "huyện": 1, "xã": 2, "thôn": 3}
 
 
 def _subject_finder(orgs: list[Organization], localities: list[Locality], main: dict[str, Locality],
@@ -34,7 +33,7 @@ def _subject_finder(orgs: list[Organization], localities: list[Locality], main: 
     places: dict[int, list[Locality]] = {}
     for loc in localities:
         places.setdefault(loc.sentence.start, []).append(loc)
-    deepest = {start: max(locs, key=lambda loc: _DEPTH[loc.level]) for start, locs in places.items()}
+    deepest = {start: max(locs, key=lambda loc: DEPTH[loc.level]) for start, locs in places.items()}
     in_sentence: dict[int, list[Organization]] = {}
     for org in orgs:
         in_sentence.setdefault(org.sentence.start, []).append(org)
@@ -51,7 +50,7 @@ def _subject_finder(orgs: list[Organization], localities: list[Locality], main: 
         if sentence.start in deepest:
             # "Xã A có 4 bản là B, C, D và E": the places named after the figure are what it counts
             earlier = [loc for loc in places[sentence.start] if 0 <= sentence.text.find(loc.name) < offset]
-            return max(earlier, key=lambda loc: _DEPTH[loc.level]) if earlier else deepest[sentence.start]
+            return max(earlier, key=lambda loc: DEPTH[loc.level]) if earlier else deepest[sentence.start]
         if own and all(o.at is None for o in own):
             return own[0]  # no offsets to tell before from after (an officer's post)
         para = paragraph_start(para_starts, sentence.start, 0)
@@ -85,7 +84,7 @@ def _place_programs(programs, localities, orgs, main) -> None:
     place = _focus(main)
     for p in programs:
         here = [loc for loc in localities if loc.sentence.start == p.sentence.start and fold(loc.name) not in fold(p.name)]
-        p.locality = max(here, key=lambda loc: _DEPTH[loc.level]) if here else place
+        p.locality = max(here, key=lambda loc: DEPTH[loc.level]) if here else place
         doers = [o for o in orgs if o.sentence.start == p.sentence.start and fold(o.name) not in fold(p.name)]
         p.organization = doers[0] if doers else None
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# How deep a level lies, the province first ("city": a thành phố of either upper level).
+DEPTH = {"tỉnh": 0, "city": 0, "huyện": 1, "xã": 2, "thôn": 3}
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.data import read_rows, read_words
-from kg.extract.model import Locality, Organization, Program, Sentence
+from kg.extract.model import DEPTH, Locality, Organization, Program, Sentence
 from kg.extract.org_places import Place, Resolver, elsewhere_after, elsewhere_at, level_words, place_at, type_word
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
@@ -183,16 +183,13 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
     return Parsed(head, start, end, end, org)
 
 
-_DEPTH = {"tỉnh": 0, "city": 0, "huyện": 1, "xã": 2, "thôn": 3}
-
-
 def _below_its_level(head: Head, place: Place, after: str) -> bool:
     """A name without a level word that is only a place below the level the head carries
     ("Huyện ủy", "Tỉnh đoàn"): not that body's place."""
     if not names_its_level(head) or place.loc is None or place.level:
         return False
     first = fold(after).split(" ", 1)[0]
-    return first not in level_words() and _DEPTH[place.loc.level] > _DEPTH.get(head.level, 3)
+    return first not in level_words() and DEPTH[place.loc.level] > DEPTH.get(head.level, 3)
 
 
 def _any_of_level(text: str, start: int, place: Place, ctx: Context) -> bool:
