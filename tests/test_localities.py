@@ -323,3 +323,13 @@ def test_a_bare_name_the_article_prints_as_a_commune_is_that_commune():
     found = places("Công an phường Thuận An (quận Thuận Hóa, thành phố Huế) ra quân.\n"
                    "Mùa hè, bãi biển Thuận An thu hút đông du khách.")
     assert found == {("Thuận An", "xã", "Thuận Hóa"), ("Thuận Hóa", "huyện", "Huế"), ("Huế", "tỉnh", None)}
+
+
+def test_a_listed_commune_named_like_a_district_stays_in_the_list_when_a_commune_follows():
+    from kg import gazetteer
+
+    with gazetteer.in_force(gazetteer.of_2024()):  # Cát Tiên was merged into Đạ Huoai in 2025
+        found = places("Công an huyện Cát Tiên, tỉnh Lâm Đồng nhân rộng mô hình.\n"
+                       "Mô hình sẽ có ở các xã Gia Viễn, Tiên Hoàng, Đức Phổ và Nam Ninh.")
+    assert {("Đức Phổ", "xã", "Cát Tiên"), ("Nam Ninh", "xã", "Cát Tiên")} <= found
+    assert not any(name == "Quảng Ngãi" for name, _w, _p in found)

@@ -192,7 +192,7 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
         return (name, end) if known_names(f"{canon.capitalize()} {name}", _levels(level)) else None
     name, end = _joined(level, name, text, end)
     if known_names(name, _levels(level)):
-        if first or not known_names(name, _higher(level)):
+        if first or not known_names(name, _higher(level)) or _listed_after(level, text, end):
             return name, end
         return None
     if not first:
@@ -200,6 +200,16 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
     found = _typo(level, text, start, end) or _trimmed(level, name, start)
     short = len(word) <= 3 and not (fold(word) == "xã" and " " in name and not known_names(name, _higher(level)))
     return found or (None if short else _unknown(level, name, end))
+
+
+def _listed_after(level: str, text: str, end: int) -> bool:
+    """Does a unit of that level only follow in the list? "các xã Gia Viễn, Đức Phổ và Nam
+    Ninh": Đức Phổ is a commune of the list, not the district it lies in."""
+    nxt = _next_item_re().match(text, end)
+    if nxt is None:
+        return False
+    item = nxt.group("item")
+    return bool(known_names(item, (level,))) and not known_names(item, _higher(level))
 
 
 def _shown_communes(mentions: list[Mention]) -> list[Mention]:
