@@ -105,3 +105,9 @@ def test_a_communes_police_named_like_a_person_stays_the_communes():
     text = "Công an xã Tân Nhựt phối hợp Công an Phạm Văn Hai và Công an Lê Minh Xuân tuần tra."
     facts = extract(parse_article(f"Bài thử\n\n{text}\n", "thu.txt"))
     assert {"Công an xã Phạm Văn Hai", "Công an xã Lê Minh Xuân"} <= {o.name for o in facts.organizations}
+
+
+def test_a_one_syllable_city_after_a_locative_word_is_the_city():
+    assert ("Huế", "huyện", "Thừa Thiên Huế") in _places("Năm 2023, tại Huế xảy ra 12 vụ trộm cắp.", "2023-08-10")
+    assert ("Vinh", "huyện", "Nghệ An") in _places("Đối tượng (trú tại Vinh) bị bắt giữ.", "2023-08-10")
+    assert not _places("Chị Huế cho biết tổ đã họp 12 lần.", "2023-08-10")

@@ -321,6 +321,8 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     for s in sentences:
         for start, words in _runs(s, taken):
             name, level = _longest(words, 1, _bare_level)
+            if name is None and _locative_re().search(s.text, 0, start - s.start) and _one_syllable_city(words[0]):
+                name, level = words[0], "huyện"  # "tại Huế", a city of Thừa Thiên Huế before 2025
             if name and fold(name) in _people() and not _locative_re().search(s.text, 0, start - s.start):
                 continue  # "tư tưởng Hồ Chí Minh" is the man; "về Hồ Chí Minh" the city
             if name and _name_goes_on(s.text, start - s.start, name, words):
@@ -328,6 +330,12 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
             if name and not _inside_other_name(s.text, start - s.start):
                 out.append(Mention(level, level, name, s, start, start + len(name)))
     return out
+
+
+def _one_syllable_city(word: str) -> bool:
+    """A city of one syllable ("Huế", "Vinh"): a district only after a locative word, as
+    "Huế" and "Vinh" are also given names."""
+    return any(u.type == "Thành phố" for u in gazetteer.load().lookup(word, "huyện"))
 
 
 def _as_named_commune(bare: list[Mention], explicit: list[Mention]) -> list[Mention]:
