@@ -111,3 +111,8 @@ def test_a_one_syllable_city_after_a_locative_word_is_the_city():
     assert ("Huế", "huyện", "Thừa Thiên Huế") in _places("Năm 2023, tại Huế xảy ra 12 vụ trộm cắp.", "2023-08-10")
     assert ("Vinh", "huyện", "Nghệ An") in _places("Đối tượng (trú tại Vinh) bị bắt giữ.", "2023-08-10")
     assert not _places("Chị Huế cho biết tổ đã họp 12 lần.", "2023-08-10")
+
+
+def test_a_ranked_person_named_like_a_ward_of_the_named_city_is_no_ward():
+    text = "Trung tá Trần Tế Xương, Phó trưởng Công an TP Nam Định cho biết đơn vị đã xử lý 20 trường hợp."
+    assert {name for name, _level, _parent in _places(text, "2024-04-10")} == {"Nam Định"}

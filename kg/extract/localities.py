@@ -383,15 +383,15 @@ def _people() -> frozenset[str]:
 
 
 def _inside_other_name(text: str, pos: int) -> bool:
-    """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng"), a person's ("ông Quang Bình")
-    or a street's ("đường Trần Văn Thời")?"""
+    """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng"), a person's ("ông Quang Bình",
+    "Trung tá Trần Tế Xương") or a street's ("đường Trần Văn Thời")?"""
     clause = fold(re.split(r"[,;:()“”\"]", text[:pos])[-1])
     return bool(_before_name_re().search(clause) or _business_re().search(clause))
 
 
 @lru_cache(maxsize=1)
 def _before_name_re() -> re.Pattern:
-    words = [fold(w) for w in read_words("honorifics.tsv")] + [
+    words = [fold(w) for name in ("honorifics.tsv", "ranks.tsv") for w in read_words(name)] + [
         fold(w) for kind in ("street", "establishment") for w in context_words()[kind]]
     return re.compile(rf"(?<!\w)(?:{spaced(words)})\s*$")
 
