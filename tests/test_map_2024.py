@@ -116,3 +116,34 @@ def test_a_one_syllable_city_after_a_locative_word_is_the_city():
 def test_a_ranked_person_named_like_a_ward_of_the_named_city_is_no_ward():
     text = "Trung tá Trần Tế Xương, Phó trưởng Công an TP Nam Định cho biết đơn vị đã xử lý 20 trường hợp."
     assert {name for name, _level, _parent in _places(text, "2024-04-10")} == {"Nam Định"}
+
+
+def _facts(text: str, date: str | None = None):
+    head = f"date {date}\n" if date else ""
+    return extract(parse_article(f"Bài thử\n\n{head}{text}\n", "thu.txt"))
+
+
+def test_a_citys_committee_keeps_its_city_and_its_secretary():
+    facts = _facts("Bí thư Thành đoàn Biên Hòa Trần Thị Bích cho biết, chiến dịch thu hút 2.000 đoàn viên.", "2024-03-05")
+    assert [(o.name, o.organization.name) for o in facts.officers] == [("Trần Thị Bích", "Thành đoàn Biên Hòa")]
+    facts = _facts("Tại thị trấn Mộc Châu, ông Nguyễn Văn A, Bí thư Huyện ủy Mộc Châu, kiểm tra.", "2024-03-05")
+    assert [o.post for o in facts.officers] == ["Bí thư Huyện ủy Mộc Châu"]
+
+
+def test_a_list_of_communes_and_their_districts_keeps_each_district():
+    found = _places("Ngày 4/3, Công an huyện phối hợp kiểm tra tại các xã Hàm Liêm, Hàm Thuận Bắc và Tân Lập, "
+                    "Hàm Thuận Nam.", "2024-03-05")
+    assert {("Hàm Liêm", "xã", "Hàm Thuận Bắc"), ("Tân Lập", "xã", "Hàm Thuận Nam")} <= found
+
+
+def test_a_province_named_bare_beside_a_commune_of_its_name_stays_the_province():
+    found = _places("Công an xã Thái Bình (huyện Châu Thành, Tây Ninh) bắt giữ Nguyễn Văn H., quê Thái Bình.", "2025-03-01")
+    assert {("Thái Bình", "xã", "Châu Thành"), ("Thái Bình", "tỉnh", None)} <= found
+
+
+def test_bodies_of_several_listed_communes_are_one_each():
+    facts = _facts("Dự có lãnh đạo Đảng ủy, HĐND, UBND các xã Lê Ninh, Hiệp Sơn (huyện Kinh Môn).", "2019-08-19")
+    assert sorted(o.name for o in facts.organizations) == [
+        "Hội đồng nhân dân xã Hiệp Sơn", "Hội đồng nhân dân xã Lê Ninh", "Đảng ủy xã Hiệp Sơn", "Đảng ủy xã Lê Ninh",
+        "Ủy ban nhân dân xã Hiệp Sơn", "Ủy ban nhân dân xã Lê Ninh"]
+    assert not _facts("Công an các xã đã ra quân tuần tra.").organizations

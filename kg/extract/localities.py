@@ -203,13 +203,18 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
 
 
 def _listed_after(level: str, text: str, end: int) -> bool:
-    """Does a unit of that level only follow in the list? "các xã Gia Viễn, Đức Phổ và Nam
-    Ninh": Đức Phổ is a commune of the list, not the district it lies in."""
-    nxt = _next_item_re().match(text, end)
-    if nxt is None:
-        return False
-    item = nxt.group("item")
-    return bool(known_names(item, (level,))) and not known_names(item, _higher(level))
+    """Do only units of that level follow in the list, the next one of no other level? "các
+    xã Gia Viễn, Đức Phổ và Nam Ninh": Đức Phổ is a commune of the list, not the district it
+    lies in; not in "các xã Hàm Liêm, Hàm Thuận Bắc và Tân Lập, Hàm Thuận Nam"."""
+    gaz, first = gazetteer.load(), True
+    while (nxt := _next_item_re().match(text, end)) is not None:
+        item = nxt.group("item")
+        if any(gaz.lookup(item, higher) for higher in _higher(level)):
+            return False
+        if first and not gaz.lookup(item, level):
+            return False
+        first, end = False, nxt.end()
+    return not first
 
 
 def _shown_communes(mentions: list[Mention]) -> list[Mention]:
@@ -339,15 +344,19 @@ def _one_syllable_city(word: str) -> bool:
 
 
 def _as_named_commune(bare: list[Mention], explicit: list[Mention]) -> list[Mention]:
-    """A bare name the article also prints as a commune, and never as a district or province
-    of that name, is that commune: "bãi biển Thuận An" beside "phường Thuận An" is no city of
-    Bình Dương."""
+    """A bare district name the article also prints as a commune, and never as a district, is
+    that commune when no commune of the name lies in that district's province: "bãi biển Thuận
+    An" beside "phường Thuận An" is no city of Bình Dương. (Not a province's name: "quê Thái
+    Bình" beside "xã Thái Bình"; nor "Yên Châu" beside the thị trấn of huyện Yên Châu.)"""
     communes = {fold(m.name): m.word for m in explicit if m.level == "xã"}
     higher = {fold(m.name) for m in explicit if m.level in ("tỉnh", "city", "huyện")}
+    gaz = gazetteer.load()
     for m in bare:
         key = fold(m.name)
-        if key in communes and key not in higher:
-            m.level, m.word = "xã", communes[key]
+        if m.level == "huyện" and key in communes and key not in higher:
+            provinces = {gaz.province(u) for u in gaz.lookup(m.name, "xã")}
+            if not any(gaz.province(u) in provinces for u in gaz.lookup(m.name, "huyện")):
+                m.level, m.word = "xã", communes[key]
     return bare
 
 

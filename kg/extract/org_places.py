@@ -335,6 +335,39 @@ def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Pla
     return Place(type_word(loc), loc.name, loc, m.start(1) + len(name))
 
 
+def places_listed(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> tuple[list[Place], int] | None:
+    """The places of "các xã Lê Ninh, Hiệp Sơn" at `pos`, each known at that level, and where
+    the list ends; None for fewer than two or a name the article and the map do not know."""
+    m = _plural_list_re().match(text, pos)
+    if m is None:
+        return None
+    level, word = level_words()[fold(m.group("word"))]
+    places, at = [], m.end()
+    while (run := _RUN.match(text, at)) is not None:
+        found = known_prefix(run.group(1), level if level != "city" else "city", resolver, sentence)
+        if found is None or not run.group(1).startswith(found[0]):
+            return None
+        name, loc = found
+        end = run.start(1) + len(name)
+        places.append(Place(word, loc.name, loc, end))
+        more = _LIST_SEP.match(text, end)
+        if more is None:
+            break
+        at = more.end()
+    return (places, places[-1].end) if len(places) >= 2 else None
+
+
+_LIST_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+
+
+@lru_cache(maxsize=1)
+def _plural_list_re() -> re.Pattern:
+    from kg.extract.localities import context_words
+
+    words = alternation(w for w, (lvl, _c) in level_words().items() if lvl in ("xã", "huyện", "city"))
+    return re.compile(rf"[ \t]+(?i:{alternation(context_words()['plural'])})[ \t]+(?P<word>(?i:{words}))(?=[ \t]+[A-ZÀ-ỸĐ])")
+
+
 def _body_past(text: str, start: int, end: int) -> bool:
     """Does an organisation's head start at `start` and run past `end`? ("Chùa Hang" is a ward:
     the head "Chùa" ends inside it.)"""

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.data import read_rows, read_words
-from kg.extract.model import DEPTH, Locality, Organization, Program, Sentence
-from kg.extract.org_places import Place, Resolver, elsewhere_after, elsewhere_at, level_words, place_at, type_word
+from kg.extract.model import Locality, Organization, Program, Sentence
+from kg.extract.org_places import (Place, Resolver, elsewhere_after, elsewhere_at, level_words, place_at, places_listed,
+                                   type_word)
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
-from kg.extract.places import count_before_re
+from kg.extract.places import count_before_re, known_names
 from kg.extract.patterns import alternation, ialternation, lead
 from kg.text import clean_spaces, fold
 
@@ -58,6 +59,7 @@ class Parsed:
     org: Organization | None = None   # None: a bare head ("Công an", "Đảng ủy") awaiting a partner
     place: Place | None = None
     also: list[Organization] = field(default_factory=list)  # another organisation named inside
+    spread: list[Place] = field(default_factory=list)  # the other places of "UBND các xã A, B"
 
 
 @lru_cache(maxsize=1)
@@ -143,8 +145,20 @@ def parse_at(text: str, start: int, ctx: Context) -> Parsed | None:
         return None
     head = heads()[fold(m.group(1))]
     if _generic_re().match(text, m.end(1)):
-        return None  # "Công an các xã", "Hội Nông dân các cấp": generic, not one organisation
+        # "Công an các xã", "Hội Nông dân các cấp": generic, not one organisation
+        return _one_per_place(text, start, m.end(1), head, ctx) if head.mode in ("req", "opt", "ctx") else None
     return _MODES[head.mode](text, start, m.end(1), head, ctx)
+
+
+def _one_per_place(text: str, start: int, end: int, head: Head, ctx: Context) -> Parsed | None:
+    """"UBND các xã Lê Ninh, Hiệp Sơn": one body per place listed, the others in `also`."""
+    listed = places_listed(text, end, ctx.resolver, ctx.sentence)
+    if listed is None:
+        return None
+    places, stop = listed
+    word = "" if names_its_level(head) else places[0].word
+    orgs = [Organization(compose(head.text, word, p.name), head.type, ctx.sentence, p.loc) for p in places]
+    return Parsed(head, start, stop, stop, orgs[0], places[0], orgs[1:], places[1:])
 
 
 def _national(text, start, end, head, ctx) -> Parsed:
@@ -184,12 +198,16 @@ def _placed(text, start, end, head, ctx) -> Parsed | None:
 
 
 def _below_its_level(head: Head, place: Place, after: str) -> bool:
-    """A name without a level word that is only a place below the level the head carries
-    ("Huyện ủy", "Tỉnh đoàn"): not that body's place."""
-    if not names_its_level(head) or place.loc is None or place.level:
+    """A name without a level word that is only a commune's, after a head that carries the level
+    of a district or province ("Huyện ủy", "Tỉnh đoàn"): not that body's place. ("Thành ủy" and
+    "Thành đoàn" may be a city's of either level.)"""
+    if not names_its_level(head) or place.loc is None or place.level or place.loc.level != "xã":
         return False
-    first = fold(after).split(" ", 1)[0]
-    return first not in level_words() and DEPTH[place.loc.level] > DEPTH.get(head.level, 3)
+    if fold(head.text).split(" ", 1)[0] not in ("huyện", "quận", "tỉnh"):
+        return False
+    if fold(after).split(" ", 1)[0] in level_words():
+        return False
+    return not known_names(place.loc.name, ("tỉnh", "huyện"))
 
 
 def _any_of_level(text: str, start: int, place: Place, ctx: Context) -> bool:
@@ -464,6 +482,9 @@ def coordinate(text: str, parsed: list[Parsed], ctx: Context) -> None:
         p, q = parsed[i], parsed[i + 1]
         if p.org is None and q.org is not None and _JOIN.fullmatch(text, p.end, q.start):
             p.org = shared(p.head, q, ctx)
+            if p.org is not None and q.spread:  # "Đảng ủy, HĐND, UBND các xã A, B": each for each
+                p.spread = q.spread
+                p.also = [o for place in q.spread if (o := shared(p.head, replace(q, place=place), ctx))]
     donors: dict[int, Parsed] = {}
     for i in range(len(parsed) - 2, -1, -1):
         _name_in_list(text, parsed[i], parsed[i + 1], ctx, donors)
