@@ -333,3 +333,16 @@ def test_a_listed_commune_named_like_a_district_stays_in_the_list_when_a_commune
                        "Mô hình sẽ có ở các xã Gia Viễn, Tiên Hoàng, Đức Phổ và Nam Ninh.")
     assert {("Đức Phổ", "xã", "Cát Tiên"), ("Nam Ninh", "xã", "Cát Tiên")} <= found
     assert not any(name == "Quảng Ngãi" for name, _w, _p in found)
+
+
+def test_numbered_villages_named_like_a_district_are_villages_of_the_list():
+    found = villages("Bà con sống tại các thôn Văn Lâm 1, Văn Lâm 2 và Văn Lâm 4 của xã Phước Nam, huyện Thuận Nam.")
+    assert found == {("Văn Lâm 1", "Phước Nam"), ("Văn Lâm 2", "Phước Nam"), ("Văn Lâm 4", "Phước Nam")}
+
+
+def test_the_last_listed_commune_named_like_a_district_elsewhere_is_a_commune():
+    found = places("Đồn phụ trách các xã Khánh Bình Tây, Khánh Hải, Phong Điền thuộc huyện Trần Văn Thời.")
+    assert ("Phong Điền", "xã", "Trần Văn Thời") in found
+    assert not any(level == "huyện" and name == "Phong Điền" for name, level, _p in found)
+    # the district the communes lie in stays their parent
+    assert ("Mường Sai", "xã", "Sông Mã") in places("Công an xã Mường Sai, Sông Mã ra quân.")

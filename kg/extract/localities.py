@@ -138,7 +138,8 @@ def _items(s: Sentence, m: re.Match, level: str, canon: str, stop: int | None = 
         end = stop
     begin = s.start + m.start()
     while True:
-        fitted = _fit(level, canon, text, start, end, first=not out, word=m.group("word"))
+        fitted = _fit(level, canon, text, start, end, first=not out, word=m.group("word"),
+                      before=tuple(x.name for x in out))
         if fitted is None:
             break
         name, end = fitted
@@ -168,7 +169,8 @@ def _starts_title(text: str, pos: int) -> bool:
     return titled_at(text, pos, kin=False)
 
 
-def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, word: str = ""):
+def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, word: str = "",
+         before: tuple[str, ...] = ()):
     """(name, end) of the place written at start:end, checked against the gazetteer.
 
     After an abbreviated level word ("P.", "TX") only a name the gazetteer knows is a
@@ -184,15 +186,16 @@ def _fit(level: str, canon: str, text: str, start: int, end: int, first: bool, w
             return None  # "tặng các tổ 189 đèn pin", "hỗ trợ bản 42 con bò": a count
         if fold(name) in _peoples():
             return None  # "làng Chăm", "bản Mông": a people's villages, not one called so
-        if _common_noun(name, text[end:]) or (not first and known_names(name, ("tỉnh", "huyện"))):
-            return None
         more = village_number().match(text, end)
+        if _common_noun(name, text[end:]) or (not first and not more and known_names(name, ("tỉnh", "huyện"))):
+            return None  # "thôn A, Văn Lâm" is a village of Văn Lâm; "thôn A, Văn Lâm 2" two villages
         return (name + more.group(0), more.end()) if more else (name, end)
     if name[0].isdigit():
         return (name, end) if known_names(f"{canon.capitalize()} {name}", _levels(level)) else None
     name, end = _joined(level, name, text, end)
     if known_names(name, _levels(level)):
-        if first or not known_names(name, _higher(level)) or _listed_after(level, text, end):
+        if (first or not known_names(name, _higher(level)) or _listed_after(level, text, end)
+                or _sibling(level, name, before)):
             return name, end
         return None
     if not first:
@@ -215,6 +218,21 @@ def _listed_after(level: str, text: str, end: int) -> bool:
             return False
         first, end = False, nxt.end()
     return not first
+
+
+def _sibling(level: str, name: str, before: tuple[str, ...]) -> bool:
+    """Is the last of a list of communes, named like a district, a commune beside the others on
+    the map, and no district of theirs? "các xã Khánh Hải, Phong Điền thuộc huyện Trần Văn
+    Thời", not "xã Mường Sai, Sông Mã"."""
+    if level != "xã" or not before:
+        return False
+    gaz = gazetteer.load()
+    listed = [u for item in before for u in gaz.lookup(item, "xã")]
+    higher = [u for lvl in _higher(level) for u in gaz.lookup(name, lvl)]
+    if any(h in gaz.chain(u) for u in listed for h in higher):
+        return False
+    districts = {u.parent_code for u in listed}
+    return any(u.parent_code in districts for u in gaz.lookup(name, "xã"))
 
 
 def _shown_communes(mentions: list[Mention]) -> list[Mention]:
