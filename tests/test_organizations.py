@@ -625,3 +625,12 @@ def test_no_organisation_inside_a_model_name(text, program, expected):
     s = Sentence(0, len(text), text)
     found = extract_organizations([s], [], {}, [Program(program, "mô hình", s)])
     assert [o.name for o in found] == expected
+
+
+def test_a_party_post_beside_a_communes_police_chief_is_of_the_communes_party_committee():
+    found = facts("Đại úy Hà Văn Thắng, Phó Bí thư Đảng ủy, Trưởng Công an xã Xuân Sơn phát biểu.").officers
+    assert {(o.post, o.organization.name) for o in found} == {
+        ("Phó Bí thư Đảng ủy", "Đảng ủy xã Xuân Sơn"), ("Trưởng Công an xã Xuân Sơn", "Công an xã Xuân Sơn")}
+    # a district's police has its own Party committee
+    found = facts("Thượng tá Lê Văn Bình, Bí thư Đảng ủy, Trưởng Công an huyện Sông Mã phát biểu.").officers
+    assert ("Bí thư Đảng ủy", "Đảng ủy Công an huyện Sông Mã") in {(o.post, o.organization.name) for o in found}

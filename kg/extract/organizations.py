@@ -516,7 +516,10 @@ def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context, donors: dict[in
 def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
     """The organisation a bare head names when it shares `partner`'s place (or unit, for a Party committee)."""
     other = partner.org
-    if head.type == "party" and other.type in ("police", "military"):
+    commune = other.locality is not None and other.locality.level in ("xã", "thôn")
+    # a commune's police has a Party cell, not a committee: "Phó Bí thư Đảng ủy, Trưởng Công
+    # an xã X" is of the commune's Party committee
+    if head.type == "party" and other.type in ("police", "military") and not commune:
         while other.parent is not None:
             other = other.parent
         return Organization(compose(head.text, other.name), head.type, ctx.sentence, other.locality)
