@@ -196,3 +196,8 @@ def test_places_listed_after_a_figure_are_what_it_counts_not_its_subject():
     text = "Tin\n\nHuyện Mường Lát, tỉnh Thanh Hóa ra quân. Xã Tam Chung có 4 bản là Pù Quăn, Lách, Poọng và Tà Cóm."
     stats = extract(parse_article(text, "t")).statistics
     assert [(str(s.value), s.unit, s.subject.name) for s in stats] == [("4", "bản", "Tam Chung")]
+
+
+def test_a_clause_of_going_to_sea_after_a_count_of_boats_is_not_more_of_the_unit():
+    text = "Tổ có 12 tàu, ra khơi là giữ liên lạc với nhau."
+    assert [(s.value, s.unit) for s in extract_statistics([Sentence(0, len(text), text)], lambda *_a: None)] == [(12, "tàu")]
