@@ -634,3 +634,10 @@ def test_a_party_post_beside_a_communes_police_chief_is_of_the_communes_party_co
     # a district's police has its own Party committee
     found = facts("Thượng tá Lê Văn Bình, Bí thư Đảng ủy, Trưởng Công an huyện Sông Mã phát biểu.").officers
     assert ("Bí thư Đảng ủy", "Đảng ủy Công an huyện Sông Mã") in {(o.post, o.organization.name) for o in found}
+
+
+def test_a_border_control_station_and_a_team_of_safe_boats_are_organisations():
+    found = {(o.name, o.type) for o in facts("Trạm Kiểm soát Biên phòng cửa biển Sông Đốc phối hợp với "
+                                             "Tổ tàu thuyền an toàn khóm 1 tuần tra trên biển.").organizations}
+    assert ("Trạm Kiểm soát Biên phòng cửa biển Sông Đốc", "military") in found
+    assert any(name.startswith("Tổ tàu thuyền an toàn") and kind == "other" for name, kind in found)
