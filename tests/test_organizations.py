@@ -641,3 +641,21 @@ def test_a_border_control_station_and_a_team_of_safe_boats_are_organisations():
                                              "Tổ tàu thuyền an toàn khóm 1 tuần tra trên biển.").organizations}
     assert ("Trạm Kiểm soát Biên phòng cửa biển Sông Đốc", "military") in found
     assert any(name.startswith("Tổ tàu thuyền an toàn") and kind == "other" for name, kind in found)
+
+
+def test_the_party_committee_of_a_border_post_or_a_police_cell_stays_its_own():
+    posts = {(o.post, o.organization.name) for o in facts(
+        "Thiếu tá Nguyễn Văn An, Bí thư Đảng ủy, Chính trị viên Đồn Biên phòng Sen Thượng, huyện Mường Nhé phát biểu."
+    ).officers}
+    assert ("Bí thư Đảng ủy", "Đảng ủy Đồn Biên phòng Sen Thượng") in posts
+    posts = {(o.post, o.organization.name) for o in facts(
+        "Đồng chí Nguyễn Văn An, Bí thư Chi bộ, Trưởng Công an xã Xuân Sơn phát biểu.").officers}
+    assert ("Bí thư Chi bộ", "Chi bộ Công an xã Xuân Sơn") in posts
+
+
+def test_a_list_of_communes_ends_at_their_district_or_at_another_body():
+    names = {o.name for o in facts("Ngày 5/3, Công an các xã Chiềng Khương, Mường Hung, Sông Mã đã ra quân.").organizations}
+    assert names == {"Công an xã Chiềng Khương", "Công an xã Mường Hung"}
+    names = {o.name for o in facts("Ngày 5/3, UBND các xã Chiềng Khương, Mường Hung và Công an huyện Sông Mã ra quân."
+                                   ).organizations}
+    assert {"Ủy ban nhân dân xã Chiềng Khương", "Ủy ban nhân dân xã Mường Hung", "Công an huyện Sông Mã"} <= names

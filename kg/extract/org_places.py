@@ -344,9 +344,9 @@ def places_listed(text: str, pos: int, resolver: Resolver, sentence: Sentence) -
     level, word = level_words()[fold(m.group("word"))]
     places, at = [], m.end()
     while (run := _RUN.match(text, at)) is not None:
-        found = known_prefix(run.group(1), level if level != "city" else "city", resolver, sentence)
-        if found is None or not run.group(1).startswith(found[0]):
-            return None
+        found = known_prefix(run.group(1), level, resolver, sentence)
+        if found is None or not run.group(1).startswith(found[0]) or _holds(found[1], places):
+            break  # the list ends: "... và Công an thị xã Kinh Môn", "xã A, B, Sông Mã" (their district)
         name, loc = found
         end = run.start(1) + len(name)
         places.append(Place(word, loc.name, loc, end))
@@ -355,6 +355,14 @@ def places_listed(text: str, pos: int, resolver: Resolver, sentence: Sentence) -
             break
         at = more.end()
     return (places, places[-1].end) if len(places) >= 2 else None
+
+
+def _holds(loc: Locality, places: list[Place]) -> bool:
+    """Is `loc` (read at the list's level) a district of a place listed before it?"""
+    gaz = gazetteer.load()
+    higher = [u for level in ("huyện", "tỉnh") for u in gaz.lookup(loc.name, level)]
+    listed = [gaz.get(p.loc.level, p.loc.code) for p in places if p.loc is not None and p.loc.code]
+    return any(h in gaz.chain(u) for u in listed if u for h in higher)
 
 
 _LIST_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")

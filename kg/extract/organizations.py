@@ -151,7 +151,10 @@ def parse_at(text: str, start: int, ctx: Context) -> Parsed | None:
 
 
 def _one_per_place(text: str, start: int, end: int, head: Head, ctx: Context) -> Parsed | None:
-    """"UBND các xã Lê Ninh, Hiệp Sơn": one body per place listed, the others in `also`."""
+    """"UBND các xã Lê Ninh, Hiệp Sơn": one body per place listed, the others in `also`. Not in
+    a post: "Trưởng Công an các xã A, B" are two chiefs, each of one."""
+    if ctx.in_post:
+        return None
     listed = places_listed(text, end, ctx.resolver, ctx.sentence)
     if listed is None:
         return None
@@ -513,13 +516,20 @@ def _name_in_list(text: str, p: Parsed, q: Parsed, ctx: Context, donors: dict[in
         p.org.name = compose(p.head.text, type_word(loc), loc.name)
 
 
+@lru_cache(maxsize=1)
+def _commune_forces() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words("commune_forces.tsv"))
+
+
 def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
     """The organisation a bare head names when it shares `partner`'s place (or unit, for a Party committee)."""
     other = partner.org
-    commune = other.locality is not None and other.locality.level in ("xã", "thôn")
-    # a commune's police has a Party cell, not a committee: "Phó Bí thư Đảng ủy, Trưởng Công
-    # an xã X" is of the commune's Party committee
-    if head.type == "party" and other.type in ("police", "military") and not commune:
+    # a commune's police or military command has a Party cell, not a committee: "Phó Bí thư
+    # Đảng ủy, Trưởng Công an xã X" is of the commune's Party committee (not a border post's,
+    # a prison's, nor "Bí thư Chi bộ, Trưởng Công an xã X", the police's own cell)
+    communes = (other.locality is not None and other.locality.level in ("xã", "thôn")
+                and fold(head.text) == "đảng ủy" and fold(partner.head.text) in _commune_forces())
+    if head.type == "party" and other.type in ("police", "military") and not communes:
         while other.parent is not None:
             other = other.parent
         return Organization(compose(head.text, other.name), head.type, ctx.sentence, other.locality)
