@@ -346,3 +346,12 @@ def test_the_last_listed_commune_named_like_a_district_elsewhere_is_a_commune():
     assert not any(level == "huyện" and name == "Phong Điền" for name, level, _p in found)
     # the district the communes lie in stays their parent
     assert ("Mường Sai", "xã", "Sông Mã") in places("Công an xã Mường Sai, Sông Mã ra quân.")
+
+
+def test_names_listed_bare_that_are_all_communes_of_the_named_district_are_those_communes():
+    found = places("Công an huyện Bình Sơn tập trung vào các xã giáp khu kinh tế như Bình Thuận, Bình Dương, "
+                   "Bình Phước, Bình Trị và Bình Hải.")
+    assert {("Bình Dương", "xã", "Bình Sơn"), ("Bình Phước", "xã", "Bình Sơn"), ("Bình Hải", "xã", "Bình Sơn")} <= found
+    assert not any(level == "tỉnh" and name != "Quảng Ngãi" for name, level, _p in found)
+    # without the district named, provinces listed stay provinces
+    assert ("Bình Dương", "tỉnh", None) in places("Đoàn công tác đã đến Bình Thuận, Bình Dương và Bình Phước.")

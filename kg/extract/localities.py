@@ -355,6 +355,44 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+_BARE_LIST = re.compile(rf"(?<![\w,])({NAME})((?:(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+){NAME}){{2,}})")
+_BARE_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)({NAME})")
+
+
+def _bare_communes_listed(sentences: list[Sentence], explicit: list[Mention]) -> list[Mention]:
+    """Three names or more listed bare, all communes of one district the article names: "các
+    xã giáp Khu kinh tế như Bình Thuận, Bình Dương, Bình Phước, Bình Trị" (of Bình Sơn) are no
+    provinces."""
+    districts = {fold(m.name) for m in explicit if m.level in ("huyện", "city")}
+    if not districts:
+        return []
+    gaz, out = gazetteer.load(), []
+    for s in sentences:
+        for m in _BARE_LIST.finditer(s.text):
+            items = [(m.start(1), m.group(1))] + [(m.start(2) + x.start(1), x.group(1)) for x in _BARE_ITEM.finditer(m.group(2))]
+            if any(e.sentence is s and e.begin <= s.start + at < e.tail for at, _n in items for e in explicit):
+                continue  # "các xã A, B, C": read with their level word
+            found = _one_district(gaz, [name for _at, name in items], districts)
+            if found:
+                out += [Mention("xã", "xã", name, s, s.start + at, s.start + at + len(name), unit=unit)
+                        for (at, name), unit in zip(items, found)]
+    return out
+
+
+def _one_district(gaz, names: list[str], districts: set[str]):
+    """The communes of one district the article names, one per name, or None."""
+    by_district: dict[str, list] = {}
+    for i, name in enumerate(names):
+        for u in gaz.lookup(name, "xã"):
+            up = gaz.parent(u)
+            if up is not None and fold(up.name) in districts:
+                by_district.setdefault(up.code, [None] * len(names))[i] = u
+    for units in by_district.values():
+        if all(units):
+            return units
+    return None
+
+
 def _one_syllable_city(word: str) -> bool:
     """A city of one syllable ("Huế", "Vinh"): a district only after a locative word, as
     "Huế" and "Vinh" are also given names."""
@@ -448,7 +486,10 @@ def extract_localities(sentences: list[Sentence], paragraphs: list[int] = ()) ->
     `paragraphs`: where paragraphs start (a village takes the commune its paragraph opens with)."""
     taken: list[tuple[int, int]] = []
     mentions = _explicit(sentences, taken)
-    mentions = sorted(mentions + _as_named_commune(_bare(sentences, taken), mentions), key=lambda m: m.start)
+    bare = _as_named_commune(_bare(sentences, taken), mentions)
+    listed = _bare_communes_listed(sentences, mentions)
+    bare = [m for m in bare if not any(x.start <= m.start < x.end for x in listed)]
+    mentions = sorted(mentions + bare + listed, key=lambda m: m.start)
     link_parents(mentions)
     if any(m.loose for m in mentions):
         mentions = _shown_communes(mentions)
