@@ -18,8 +18,8 @@ from kg.extract.model import Locality, Sentence
 from kg.extract.org_places import village_part
 from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead, spaced
-from kg.extract.places import (Mention, count_before_re, counted_re, frame_communes, known_names, link_parents,
-                               localities_of, resolve, village_number)
+from kg.extract.places import (Mention, count_before_re, counted_re, district_of_any, frame_communes, known_names,
+                               link_parents, localities_of, resolve, village_number)
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
@@ -228,8 +228,7 @@ def _sibling(level: str, name: str, before: tuple[str, ...]) -> bool:
         return False
     gaz = gazetteer.load()
     listed = [u for item in before for u in gaz.lookup(item, "xã")]
-    higher = [u for lvl in _higher(level) for u in gaz.lookup(name, lvl)]
-    if any(h in gaz.chain(u) for u in listed for h in higher):
+    if district_of_any(name, listed):
         return False
     districts = {u.parent_code for u in listed}
     return any(u.parent_code in districts for u in gaz.lookup(name, "xã"))

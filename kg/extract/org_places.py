@@ -14,7 +14,7 @@ from kg import gazetteer
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import CAP, NUMBER_NAME, alternation
-from kg.extract.places import frame_re, known_names, paragraph_start, village_number
+from kg.extract.places import district_of_any, frame_re, known_names, paragraph_start, village_number
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -360,9 +360,7 @@ def places_listed(text: str, pos: int, resolver: Resolver, sentence: Sentence) -
 def _holds(loc: Locality, places: list[Place]) -> bool:
     """Is `loc` (read at the list's level) a district of a place listed before it?"""
     gaz = gazetteer.load()
-    higher = [u for level in ("huyện", "tỉnh") for u in gaz.lookup(loc.name, level)]
-    listed = [gaz.get(p.loc.level, p.loc.code) for p in places if p.loc is not None and p.loc.code]
-    return any(h in gaz.chain(u) for u in listed if u for h in higher)
+    return district_of_any(loc.name, [gaz.get(p.loc.level, p.loc.code) for p in places if p.loc and p.loc.code])
 
 
 _LIST_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")

@@ -91,6 +91,14 @@ def count_before_re() -> re.Pattern:
     return re.compile(rf"(?:\d|(?<!\w)(?i:{alternation(read_words('org_count_words.tsv'))}))[ \t]+$")
 
 
+def district_of_any(name: str, units) -> bool:
+    """Is a district or province called `name` one that `units` lie in? ("xã Mường Sai, Sông
+    Mã": Sông Mã is Mường Sai's district, not one more commune of a list)"""
+    gaz = gazetteer.load()
+    higher = [u for level in ("huyện", "tỉnh") for u in gaz.lookup(name, level)]
+    return any(h in gaz.chain(u) for u in units if u is not None for h in higher)
+
+
 def known_names(name: str, levels) -> list[Unit]:
     """Units of those levels called `name`, the 2025 communes included."""
     return list(_known_names(name, tuple(levels), gazetteer.load()))
