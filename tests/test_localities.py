@@ -355,3 +355,18 @@ def test_names_listed_bare_that_are_all_communes_of_the_named_district_are_those
     assert not any(level == "tỉnh" and name != "Quảng Ngãi" for name, level, _p in found)
     # without the district named, provinces listed stay provinces
     assert ("Bình Dương", "tỉnh", None) in places("Đoàn công tác đã đến Bình Thuận, Bình Dương và Bình Phước.")
+
+
+def test_bare_lists_of_streets_people_or_provinces_are_no_communes():
+    assert not any(level == "xã" for _n, level, _p in places(
+        "Công an quận Hoàn Kiếm ra quân. Tổ công tác kiểm tra các tuyến phố Hàng Bạc, Hàng Buồm, Hàng Đào và Hàng Gai."))
+    found = places("Đối tượng trú xã Bình Châu, huyện Bình Sơn nhiều lần vào Bình Dương, Bình Phước và Bình Thuận trộm cắp.")
+    assert ("Bình Dương", "tỉnh", None) in found and ("Bình Dương", "xã", "Bình Sơn") not in found
+
+
+def test_a_one_syllable_city_is_no_longer_names_start_nor_a_persons_name():
+    from kg import gazetteer
+
+    with gazetteer.in_force(gazetteer.of_2024()):
+        assert ("Vinh Quang", "xã", "Tiên Lãng") in places("Công an huyện Tiên Lãng trao 50 suất quà tại Vinh Quang.")
+        assert not places("Nguyễn Thị Huế là đối tượng bán ma túy.\nNhiều con nghiện tìm đến Huế để mua ma túy.")

@@ -343,7 +343,8 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     for s in sentences:
         for start, words in _runs(s, taken):
             name, level = _longest(words, 1, _bare_level)
-            if name is None and _locative_re().search(s.text, 0, start - s.start) and _one_syllable_city(words[0]):
+            if (name is None and len(words) == 1 and _locative_re().search(s.text, 0, start - s.start)
+                    and _one_syllable_city(words[0]) and not _someone_called(sentences, words[0])):
                 name, level = words[0], "huyện"  # "tại Huế", a city of Thừa Thiên Huế before 2025
             if name and fold(name) in _people() and not _locative_re().search(s.text, 0, start - s.start):
                 continue  # "tư tưởng Hồ Chí Minh" is the man; "về Hồ Chí Minh" the city
@@ -371,11 +372,25 @@ def _bare_communes_listed(sentences: list[Sentence], explicit: list[Mention]) ->
             items = [(m.start(1), m.group(1))] + [(m.start(2) + x.start(1), x.group(1)) for x in _BARE_ITEM.finditer(m.group(2))]
             if any(e.sentence is s and e.begin <= s.start + at < e.tail for at, _n in items for e in explicit):
                 continue  # "các xã A, B, C": read with their level word
+            if not _communes_announced(s.text[:m.start()]):
+                continue  # "các tuyến phố Hàng Bạc, Hàng Đào ...", "các đồng chí ...", "vào Bình Dương, ..."
             found = _one_district(gaz, [name for _at, name in items], districts)
             if found:
                 out += [Mention("xã", "xã", name, s, s.start + at, s.start + at + len(name), unit=unit)
                         for (at, name), unit in zip(items, found)]
     return out
+
+
+def _communes_announced(before: str) -> bool:
+    """Does the clause before a bare list say it lists communes ("các xã biên giới khác như")?"""
+    clause = re.split(r"[.;:!?]", before)[-1]
+    return _plural_communes_re().search(clause) is not None
+
+
+@lru_cache(maxsize=1)
+def _plural_communes_re() -> re.Pattern:
+    words = [w for w, (level, _c) in _words().items() if level == "xã"]
+    return re.compile(rf"(?<!\w)(?i:{spaced(context_words()['plural'])})[ \t]+(?i:{spaced(words)})(?!\w)")
 
 
 def _one_district(gaz, names: list[str], districts: set[str]):
@@ -390,6 +405,16 @@ def _one_district(gaz, names: list[str], districts: set[str]):
         if all(units):
             return units
     return None
+
+
+def _someone_called(sentences: list[Sentence], word: str) -> bool:
+    """Does the article name a person whose name ends in `word` ("Nguyễn Thị Huế ... tìm đến Huế")?"""
+    for s in sentences:
+        for m in _NAME_RE.finditer(s.text):
+            words = m.group(0).split()
+            if len(words) >= 2 and words[-1] == word and fold(words[0]) in _surnames():
+                return True
+    return False
 
 
 def _one_syllable_city(word: str) -> bool:
@@ -449,8 +474,14 @@ def _people() -> frozenset[str]:
 def _inside_other_name(text: str, pos: int) -> bool:
     """Is the name at pos a firm's ("Công ty TNHH MTV Cao su Phú Riềng"), a person's ("ông Quang Bình",
     "Trung tá Trần Tế Xương") or a street's ("đường Trần Văn Thời")?"""
-    clause = fold(re.split(r"[,;:()“”\"]", text[:pos])[-1])
+    before = text[max(0, pos - 200):pos]
+    if before.rstrip().endswith((",", " và")):  # a later item of a list: what comes before the list
+        before = _LIST_BEFORE.sub("", before)
+    clause = fold(re.split(r"[,;:()“”\"]", before)[-1])
     return bool(_before_name_re().search(clause) or _business_re().search(clause))
+
+
+_LIST_BEFORE = re.compile(rf"(?:{NAME}[ \t]*(?:,|[ \t]và)[ \t]*)+$")
 
 
 @lru_cache(maxsize=1)
