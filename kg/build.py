@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kg import __version__, gazetteer
+from kg import __version__, eras, gazetteer
 from kg.decode import os_problem
 from kg.errors import InputError, KgError
 from kg.extract import extract
@@ -148,7 +148,7 @@ def process_article(path: Path, build) -> ArticleResult:
     result = ArticleResult(path, iri=str(article_iri(article.stem)))  # article identity is the file stem
     t1 = time.perf_counter()
     try:
-        with gazetteer.in_force(gazetteer.map_for(article.date, article.text)):
+        with gazetteer.in_force(eras.map_for(article.date, article.text)):
             facts = extract(article)
             t2 = time.perf_counter()
             result.lines = article_lines(article, facts, build)

@@ -8,7 +8,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.data import read_rows
-from kg import gazetteer
+from kg import eras, gazetteer
 from kg.gazetteer import compact_key, name_key
 from kg.extract.model import Facts, Locality, Organization, Sentence
 from kg.extract.programs import display_name
@@ -56,7 +56,7 @@ def place_path(loc: Locality, stem: str) -> str:
 
 def _segment(loc: Locality) -> str:
     name = slug(loc.map_name)
-    if loc.code and (loc.level, loc.code, loc.map_name) in gazetteer.former_twins():
+    if loc.code and (loc.level, loc.code, loc.map_name) in eras.former_twins():
         return f"{name}-{loc.code}"  # the 2024 "Thịnh Quang", not that of 2025
     return name
 

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg import gazetteer  # noqa: E402
-from kg.gazetteer import DATA_DIR, LEVELS, _data_rows, compact_key, name_key  # noqa: E402
+from kg import eras, gazetteer  # noqa: E402
+from kg.gazetteer import DATA_DIR, LEVELS, compact_key, data_rows, name_key  # noqa: E402
 
 OUT = DATA_DIR / "gazetteer_2024.tsv"
 FILES = {"tỉnh": "tinh_tp.json", "huyện": "quan_huyen.json", "xã": "xa_phuong.json"}
@@ -60,7 +60,7 @@ def read_2024(dist: Path) -> dict[tuple[str, str], tuple[str, str, str]]:
 
 def read_current() -> dict[tuple[str, str], tuple[str, str, str]]:
     return {(level, code): (typ, name, parent)
-            for code, level, typ, name, parent, _succ in _data_rows(DATA_DIR / "gazetteer.tsv")}
+            for code, level, typ, name, parent, _succ in data_rows(DATA_DIR / "gazetteer.tsv")}
 
 
 def _bare(syllable: str) -> str:
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = changes(old, read_current())
     write(args.out, args.dist, rows)
     if args.out == OUT:  # the twins are found on the two maps, the 2024 one read from the file
-        found = gazetteer.twins(gazetteer.of_2024(), gazetteer.current())
+        found = eras.twins(gazetteer.of_2024(), gazetteer.current())
         rows = [r[:5] + ("twin",) if (r[1], r[0]) in found else r for r in rows]
         write(args.out, args.dist, rows)
     counts = {s: sum(r[5] == s for r in rows) for s in ("former", "twin", "new")}

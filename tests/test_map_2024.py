@@ -3,7 +3,7 @@ map of its time."""
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg import gazetteer
+from kg import eras, gazetteer
 from kg.build import build
 from kg.extract import extract
 from kg.gazetteer import DATA_DIR
@@ -49,18 +49,18 @@ def test_aliases_name_the_unit_of_the_same_code_on_each_map():
 
 
 def test_the_map_follows_the_date_else_the_names_the_article_prints():
-    assert gazetteer.map_for("2023-06-01", "") is gazetteer.of_2024()
-    assert gazetteer.map_for("2025-03", "") is gazetteer.current()
-    assert gazetteer.map_for(None, "Công an tỉnh Thừa Thiên Huế ra quân.") is gazetteer.of_2024()
-    assert gazetteer.map_for(None, "Hội nghị ở huyện Long Điền.") is gazetteer.of_2024()
-    assert gazetteer.map_for(None, "Hội nghị ở huyện Long Đất.") is gazetteer.current()
+    assert eras.map_for("2023-06-01", "") is gazetteer.of_2024()
+    assert eras.map_for("2025-03", "") is gazetteer.current()
+    assert eras.map_for(None, "Công an tỉnh Thừa Thiên Huế ra quân.") is gazetteer.of_2024()
+    assert eras.map_for(None, "Hội nghị ở huyện Long Điền.") is gazetteer.of_2024()
+    assert eras.map_for(None, "Hội nghị ở huyện Long Đất.") is gazetteer.current()
     # a 2025 article may recall the old names; one of before cannot print the new ones
-    assert gazetteer.map_for(None, "Huyện Long Đất, nhập từ huyện Long Điền và huyện Đất Đỏ.") is gazetteer.current()
-    assert gazetteer.map_for("2024-12-05", "Công an huyện Phong Điền (TT-Huế) ra quân.") is gazetteer.of_2024()
-    assert gazetteer.map_for(None, "Công an TP.Huế ra quân.") is gazetteer.current()
-    assert gazetteer.map_for(None, "Công an huyện Sông Mã ra quân.") is gazetteer.current()
+    assert eras.map_for(None, "Huyện Long Đất, nhập từ huyện Long Điền và huyện Đất Đỏ.") is gazetteer.current()
+    assert eras.map_for("2024-12-05", "Công an huyện Phong Điền (TT-Huế) ra quân.") is gazetteer.of_2024()
+    assert eras.map_for(None, "Công an TP.Huế ra quân.") is gazetteer.current()
+    assert eras.map_for(None, "Công an huyện Sông Mã ra quân.") is gazetteer.current()
     # "Huế" alone was a city of Thừa Thiên Huế before it was the province
-    assert gazetteer.map_for(None, "Công an thành phố Huế ra quân.") is gazetteer.current()
+    assert eras.map_for(None, "Công an thành phố Huế ra quân.") is gazetteer.current()
 
 
 def _places(text: str, date: str | None) -> set[tuple]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from kg import gazetteer
+from kg import eras, gazetteer
 from kg.extract.localities import extract_localities, main_places
 from kg.extract.model import DEPTH, Facts, Locality, Organization, Sentence
 from kg.extract.officers import extract_officers
@@ -91,7 +91,7 @@ def _place_programs(programs, localities, orgs, main) -> None:
 
 def extract(article: Article) -> Facts:
     """The article's facts, its places read against the map of its time."""
-    with gazetteer.in_force(gazetteer.map_for(article.date, article.text)):
+    with gazetteer.in_force(eras.map_for(article.date, article.text)):
         return _extract(article)
 
 
