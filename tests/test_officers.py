@@ -311,3 +311,18 @@ def test_a_bare_branch_beside_a_village_post_is_that_villages():
 def test_a_short_highlands_name_with_a_rank_the_full_one_lacks_is_another_man():
     text = "Già làng Y Khăm Êban ở buôn Tơ Lơ rất tích cực. Hôm sau, Thiếu tá Y Khăm cùng tổ công tác đến tận nhà."
     assert {(o[0], o[1]) for o in officers(text)} == {("Y Khăm Êban", None), ("Y Khăm", "Thiếu tá")}
+
+
+def test_a_standing_board_named_alone_in_a_list_of_posts_is_that_of_the_next_posts_committee():
+    from kg.extract import extract
+    from kg.ingest import parse_article
+
+    text = "Dự có bà Nguyễn Thị Hường, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy Yên Lạc."
+    found = {(o.post, o.organization.name if o.organization else None)
+             for o in extract(parse_article(f"Bài\n\n{text}\n", "t")).officers}
+    assert found == {("Ủy viên Ban Thường vụ", "Ban Thường vụ Huyện ủy Yên Lạc"),
+                     ("Trưởng Ban Dân vận Huyện ủy Yên Lạc", "Ban Dân vận Huyện ủy Yên Lạc")}
+    text = "Dự có ông Lê Văn An, Ủy viên Ban Thường vụ, Phó Chủ tịch UBND huyện Yên Lạc."
+    found = {(o.post, o.organization.name if o.organization else None)
+             for o in extract(parse_article(f"Bài\n\n{text}\n", "t")).officers}
+    assert ("Ủy viên Ban Thường vụ", None) in found  # a People's Committee has no standing board

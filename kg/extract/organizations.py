@@ -524,6 +524,13 @@ def _commune_forces() -> frozenset[str]:
 def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
     """The organisation a bare head names when it shares `partner`'s place (or unit, for a Party committee)."""
     other = partner.org
+    if head.mode in ("party", "board"):
+        # "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy X": of the committee of the next body
+        committee = other.parent if other.parent is not None and other.parent.type == other.type else other
+        types = ("party", "front", "mass") if head.mode == "board" else ("party",)
+        if committee.type not in types or fold(committee.name).startswith(fold(head.text)):
+            return None
+        return Organization(compose(head.text, committee.name), committee.type, ctx.sentence, committee.locality, committee)
     # a commune's police or military command has a Party cell, not a committee: "Phó Bí thư
     # Đảng ủy, Trưởng Công an xã X" is of the commune's Party committee (not a border post's,
     # a prison's, nor "Bí thư Chi bộ, Trưởng Công an xã X", the police's own cell)

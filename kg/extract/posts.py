@@ -156,6 +156,10 @@ def _org_after(text: str, m: re.Match, ctx: Context) -> Parsed | None:
         if parsed is not None:
             return parsed
         head = heads()[fold(found.group(1))]
+        if head.mode in ("party", "board") and _NEXT.match(text, found.end(1)):
+            # "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy X": the board of the next post's
+            # Party committee (organizations.shared)
+            return Parsed(head, at, found.end(1), found.end(1))
         if head.type == "committee" and tail(text, found.end(1), ctx)[0] == found.end(1):
             # "Phó Trưởng Ban Chỉ đạo" written alone, no name after it ("Hội đồng quản trị" has one):
             # the committee the article names (the_named_committee)
