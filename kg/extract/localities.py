@@ -19,17 +19,12 @@ from kg.extract.org_places import village_part
 from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead, spaced
 from kg.extract.places import (Mention, count_before_re, counted_re, district_of_any, frame_communes, known_names,
-                               link_parents, localities_of, resolve, village_number)
+                               level_words, link_parents, localities_of, resolve, village_number)
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
 # Items of a list of places: "A, B và C", "Đông Đăm - Lủng Tráng", "14 và 16".
 _SEP = re.compile(r"\s*,\s*|\s+và\s+|\s*[-–]\s*")
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, tuple[str, str]]:
-    return {fold(w): (level, canon) for w, level, canon in read_rows("locality_words.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -42,11 +37,11 @@ def context_words() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _mention_re() -> re.Pattern:
-    level_words = [w for w, *_ in read_rows("locality_words.tsv")]
-    words = spaced(level_words)
+    printed = [w for w, *_ in read_rows("locality_words.tsv")]
+    words = spaced(printed)
     descs = spaced(context_words()["descriptor"])
     return re.compile(
-        rf"{lead(level_words)}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?"
+        rf"{lead(printed)}(?<![\w.])(?P<word>(?i:{words}))(?:\s+(?:{descs}))?"
         rf"(?:\s*:\s*|\s+(?P<intro>là|gồm)\s+|\s+|(?<=\.))"
         rf"(?P<items>{_ITEM})"
     )
@@ -82,7 +77,7 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
                 continue  # "già làng Phạm Văn Nam": a village elder, not a village
             if word[0].isupper() and _in_personal_name(s.text[: m.start()]):
                 continue  # "Y Thuôn Buôn Krông": a person
-            level, canon = _words()[fold(word)]
+            level, canon = level_words()[fold(word)]
             part = village_part(s.text[: m.start()], m.group("items"), addressed) if level == "thôn" else None
             if part == "":
                 continue  # "Trưởng thôn Sình Dì Gai": the post's holder, not a village
@@ -355,8 +350,9 @@ def _bare(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
-_BARE_LIST = re.compile(rf"(?<![\w,])({NAME})((?:(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+){NAME}){{2,}})")
-_BARE_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)({NAME})")
+_BARE_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)"
+_BARE_LIST = re.compile(rf"(?<![\w,])({NAME})((?:{_BARE_SEP}{NAME}){{2,}})")
+_BARE_ITEM = re.compile(rf"{_BARE_SEP}({NAME})")
 
 
 def _bare_communes_listed(sentences: list[Sentence], explicit: list[Mention]) -> list[Mention]:
@@ -389,7 +385,7 @@ def _communes_announced(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _plural_communes_re() -> re.Pattern:
-    words = [w for w, (level, _c) in _words().items() if level == "xã"]
+    words = [w for w, (level, _c) in level_words().items() if level == "xã"]
     return re.compile(rf"(?<!\w)(?i:{spaced(context_words()['plural'])})[ \t]+(?i:{spaced(words)})(?!\w)")
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.data import read_rows, read_words
+from kg.data import read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import CAP, NUMBER_NAME, alternation
-from kg.extract.places import district_of_any, frame_re, known_names, paragraph_start, village_number
+from kg.extract.places import district_of_any, frame_re, known_names, level_words, paragraph_start, village_number
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -31,12 +31,6 @@ class Place:
     loc: Locality | None
     end: int
     level: str = ""           # the level word's level when the text gives only the word
-
-
-@lru_cache(maxsize=1)
-def level_words() -> dict[str, tuple[str, str]]:
-    """fold(level word) -> (level, canonical word); level "city" is a thành phố of either level."""
-    return {fold(w): (level, canon) for w, level, canon in read_rows("locality_words.tsv")}
 
 
 @lru_cache(maxsize=1)

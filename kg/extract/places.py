@@ -91,6 +91,12 @@ def count_before_re() -> re.Pattern:
     return re.compile(rf"(?:\d|(?<!\w)(?i:{alternation(read_words('org_count_words.tsv'))}))[ \t]+$")
 
 
+@lru_cache(maxsize=1)
+def level_words() -> dict[str, tuple[str, str]]:
+    """fold(level word) -> (level, canonical word); level "city" is a thành phố of either level."""
+    return {fold(w): (level, canon) for w, level, canon in read_rows("locality_words.tsv")}
+
+
 def district_of_any(name: str, units) -> bool:
     """Is a district or province called `name` one that `units` lie in? ("xã Mường Sai, Sông
     Mã": Sông Mã is Mường Sai's district, not one more commune of a list)"""
