@@ -59,8 +59,7 @@ def _own_names() -> tuple[frozenset[str], frozenset[str]]:
 def _typed_keys(gaz: gazetteer.Gazetteer, provinces: bool) -> set[str]:
     """Names with their type word, of districts and communes (and provinces): a province's own
     names are _provinces_2024's, but "TP Huế" was a city before it was the province."""
-    units = [u for u in gaz.units() if provinces or u.level != "tỉnh"]
-    return {key for u in units for _form, key in gaz._folded_forms(u)[1:]}
+    return gaz.typed_keys(gazetteer.LEVELS if provinces else ("huyện", "xã"))
 
 
 @lru_cache(maxsize=1)

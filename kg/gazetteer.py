@@ -122,6 +122,10 @@ class Gazetteer:
     def units(self) -> list[Unit]:
         return sorted(self._by_code.values(), key=_sort_key)
 
+    def typed_keys(self, levels: tuple[str, ...]) -> set[str]:
+        """Lookup keys of the names written with their type word ("huyện long điền", "tx chũ")."""
+        return {key for u in self.units() if u.level in levels for _form, key in self._folded_forms(u)[1:]}
+
     def _add(self, unit: Unit) -> None:
         self._by_code[(unit.level, unit.code)] = unit
         if unit.parent_code:
