@@ -659,3 +659,14 @@ def test_a_list_of_communes_ends_at_their_district_or_at_another_body():
     names = {o.name for o in facts("Ngày 5/3, UBND các xã Chiềng Khương, Mường Hung và Công an huyện Sông Mã ra quân."
                                    ).organizations}
     assert {"Ủy ban nhân dân xã Chiềng Khương", "Ủy ban nhân dân xã Mường Hung", "Công an huyện Sông Mã"} <= names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ông Lê Văn Hải, Bí thư Tỉnh ủy Sóc Trăng phát biểu chỉ đạo.", "Tỉnh ủy Sóc Trăng"),
+    ("Anh Đỗ Minh Quân, Bí thư Huyện đoàn Sóc Sơn cho biết như vậy.", "Huyện đoàn Sóc Sơn"),
+    ("Bà Hồ Thị Lan, Phó Bí thư Huyện ủy Buôn Đôn dự hội nghị.", "Huyện ủy Buôn Đôn"),
+])
+def test_a_village_word_that_starts_a_district_name_is_part_of_it(text, expected):
+    # "sóc" and "buôn" are village words too: "Huyện ủy Sóc Sơn" is not the Huyện ủy of a sóc Sơn
+    assert expected in {o.name for o in facts(text).organizations}
+    assert {o.organization.name for o in facts(text).officers} == {expected}

@@ -19,7 +19,8 @@ from kg.extract.org_places import village_part
 from kg.extract.org_tails import head_re
 from kg.extract.patterns import NAME, NUMBER_NAME, lead, spaced
 from kg.extract.places import (Mention, count_before_re, counted_re, district_of_any, frame_communes, known_names,
-                               level_words, link_parents, localities_of, resolve, village_number)
+                               level_words, link_parents, localities_of, resolve, starts_bigger_name,
+                               village_number)
 from kg.text import fold
 
 _ITEM = rf"(?:{NAME}|{NUMBER_NAME})(?!\w)"
@@ -81,7 +82,7 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
             part = village_part(s.text[: m.start()], m.group("items"), addressed) if level == "thôn" else None
             if part == "":
                 continue  # "Trưởng thôn Sình Dì Gai": the post's holder, not a village
-            if level == "thôn" and word[0].isupper() and _starts_bigger_name(word, m.group("items")):
+            if level == "thôn" and word[0].isupper() and starts_bigger_name(word, m.group("items")):
                 continue  # "Sóc Trăng", "Buôn Ma Thuột": a province's or district's name, read bare
             found = _items(s, m, level, canon, m.start("items") + len(part) if part else None)
             taken += [(x.begin, x.end) for x in found] or [(s.start + m.start(), s.start + m.end())]
@@ -117,11 +118,6 @@ def _in_personal_name(before: str) -> bool:
 def highland_start(word: str) -> bool:
     """Does a Highlands personal name start with this word ("Y", "H'Hen", "Ksor")?"""
     return any(word == p or (p[-1] in "'’" and word.startswith(p)) for p in context_words()["name_start"])
-
-
-def _starts_bigger_name(word: str, name: str) -> bool:
-    words = [word, *name.split()[:3]]
-    return any(known_names(" ".join(words[:n]), ("tỉnh", "huyện")) for n in range(2, len(words) + 1))
 
 
 def _items(s: Sentence, m: re.Match, level: str, canon: str, stop: int | None = None) -> list[Mention]:

@@ -14,7 +14,8 @@ from kg import gazetteer
 from kg.data import read_words
 from kg.extract.model import Locality, Sentence
 from kg.extract.patterns import CAP, NUMBER_NAME, alternation
-from kg.extract.places import district_of_any, frame_re, known_names, level_words, paragraph_start, village_number
+from kg.extract.places import (district_of_any, frame_re, known_names, level_words, paragraph_start, starts_bigger_name,
+                               village_number)
 from kg.text import fold
 
 _UP = {"xã": "huyện", "huyện": "tỉnh"}
@@ -313,7 +314,7 @@ def known_prefix(run: str, level: str | None, resolver: Resolver, sentence: Sent
 def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Place | None:
     """The place written at `pos`: "huyện Sông Mã", "xã" (the article's), or a bare "Nghệ An"."""
     m = _word_re().match(text, pos)
-    if m:
+    if m and not _bigger_name(m):
         found = _worded(text, m, resolver, sentence)
         if found is not None:
             return found
@@ -327,6 +328,14 @@ def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Pla
     if _body_past(text, m.start(1), m.start(1) + len(name)):
         return None  # "Trường Trung học phổ thông Chợ Gạo" is a school, not xã Trường Trung
     return Place(type_word(loc), loc.name, loc, m.start(1) + len(name))
+
+
+def _bigger_name(m: re.Match) -> bool:
+    """"Huyện ủy Sóc Sơn", "Tỉnh ủy Sóc Trăng": a village word that starts the name of a district
+    or province is that name's, not a village's."""
+    word = m.group("word")
+    return (word[0].isupper() and level_words()[fold(word)][0] == "thôn" and bool(m.group("name"))
+            and starts_bigger_name(word, m.group("name")))
 
 
 def places_listed(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> tuple[list[Place], int] | None:

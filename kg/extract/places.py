@@ -110,6 +110,13 @@ def known_names(name: str, levels) -> list[Unit]:
     return list(_known_names(name, tuple(levels), gazetteer.load()))
 
 
+def starts_bigger_name(word: str, name: str) -> bool:
+    """Is a village word the start of a province's or district's name ("Sóc Trăng", "Buôn Ma
+    Thuột", "Sóc Sơn"), read with the words after it?"""
+    words = [word, *name.split()[:3]]
+    return any(known_names(" ".join(words[:n]), ("tỉnh", "huyện")) for n in range(2, len(words) + 1))
+
+
 @lru_cache(maxsize=1 << 14)  # every sentence asks about the same few names
 def _known_names(name: str, levels: tuple[str, ...], gaz: gazetteer.Gazetteer) -> tuple[Unit, ...]:
     units = [u for level in levels for u in gaz.lookup(name, level)]
