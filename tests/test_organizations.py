@@ -670,3 +670,16 @@ def test_a_village_word_that_starts_a_district_name_is_part_of_it(text, expected
     # "sóc" and "buôn" are village words too: "Huyện ủy Sóc Sơn" is not the Huyện ủy of a sóc Sơn
     assert expected in {o.name for o in facts(text).organizations}
     assert {o.organization.name for o in facts(text).officers} == {expected}
+
+
+def test_boards_of_a_quarter_a_mosque_and_road_safety_are_organisations():
+    found = facts("Ông Phạm Văn Tài, Trưởng Ban điều hành khu phố 4, phường Tân Phong cho biết. "
+                  "Ông Hán Văn Lê, Trưởng Ban đại diện Thánh đường Hồi giáo An Nhơn thôn Phước Lợi phát biểu. "
+                  "Ban An toàn giao thông huyện Châu Thành A phối hợp với Công an huyện ra quân.")
+    names = {(o.name, o.type) for o in found.organizations}
+    assert {("Ban điều hành khu phố 4", "other"),
+            ("Ban An toàn giao thông huyện Châu Thành A", "committee")} <= names
+    assert {o.organization.name for o in found.officers if o.organization} == {
+        "Ban điều hành khu phố 4", "Ban Đại diện Thánh đường Hồi giáo An Nhơn thôn Phước Lợi"}
+    # written alone, with no place after it, the quarter's board is nobody's
+    assert not facts("Ban điều hành đã họp bàn cách làm.").organizations
