@@ -683,3 +683,7 @@ def test_boards_of_a_quarter_a_mosque_and_road_safety_are_organisations():
         "Ban điều hành khu phố 4", "Ban Đại diện Thánh đường Hồi giáo An Nhơn thôn Phước Lợi"}
     # written alone, with no place after it, the quarter's board is nobody's
     assert not facts("Ban điều hành đã họp bàn cách làm.").organizations
+    # listed with a ward's body it takes no ward: a quarter's board is of a quarter
+    names = {o.name for o in facts("Ở phường Tân Phong, Ban điều hành cùng Công an phường vận động lắp camera."
+                                   ).organizations}
+    assert names == {"Công an phường Tân Phong"}

@@ -541,8 +541,8 @@ def shared(head: Head, partner: Parsed, ctx: Context) -> Organization | None:
             other = other.parent
         return Organization(compose(head.text, other.name), head.type, ctx.sentence, other.locality)
     loc = partner.place.loc if partner.place else other.locality
-    if loc is None:
-        return None
+    if loc is None or (head.level == "thôn" and loc.level != "thôn"):
+        return None  # "Ban điều hành cùng Công an phường": a hamlet's board is no ward's
     word = "" if names_its_level(head) else (partner.place.word if partner.place else type_word(loc))
     return Organization(compose(head.text, word, loc.name), head.type, ctx.sentence, loc)
 
