@@ -326,3 +326,14 @@ def test_a_standing_board_named_alone_in_a_list_of_posts_is_that_of_the_next_pos
     found = {(o.post, o.organization.name if o.organization else None)
              for o in extract(parse_article(f"Bài\n\n{text}\n", "t")).officers}
     assert ("Ủy viên Ban Thường vụ", None) in found  # a People's Committee has no standing board
+
+
+def test_a_second_post_after_cung_la_is_the_same_persons():
+    found = officers("Bà Đào Thị Hằng, Chi hội trưởng Chi hội Phụ nữ xóm Mít, cũng là Tổ trưởng "
+                     "Tổ phòng cháy, chữa cháy dân phòng xóm Mít, chia sẻ kinh nghiệm.")
+    assert {(name, post) for name, _rank, post, _org in found} == {
+        ("Đào Thị Hằng", "Chi hội trưởng Chi hội Phụ nữ xóm Mít"),
+        ("Đào Thị Hằng", "Tổ trưởng Tổ phòng cháy, chữa cháy dân phòng xóm Mít")}
+    # what follows "cũng là" need not be a post
+    found = officers("Ông Lò Văn Pọm, Chủ tịch UBND xã Mường Lói, cũng là người gắn bó với bản.")
+    assert {post for _n, _r, post, _o in found} == {"Chủ tịch Ủy ban nhân dân xã Mường Lói"}

@@ -17,8 +17,9 @@ from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, 
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
-# "A, B", "A kiêm B", "A, đồng thời là B": one person's posts in a row
-_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:kiêm|đồng thời là)[ \t]+)?|[ \t]+(?:kiêm|đồng thời là)[ \t]+)")
+# "A, B", "A kiêm B", "A, đồng thời là B", "A, cũng là B": one person's posts in a row
+_ALSO = r"(?:kiêm|đồng thời (?:là|kiêm)|(?:đồng thời )?cũng là)"
+_NEXT = re.compile(rf"[ \t]*(?:,[ \t]*(?:{_ALSO}[ \t]+)?|[ \t]+{_ALSO}[ \t]+)")
 
 
 @dataclass
