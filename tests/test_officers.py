@@ -337,3 +337,14 @@ def test_a_second_post_after_cung_la_is_the_same_persons():
     # what follows "cũng là" need not be a post
     found = officers("Ông Lò Văn Pọm, Chủ tịch UBND xã Mường Lói, cũng là người gắn bó với bản.")
     assert {post for _n, _r, post, _o in found} == {"Chủ tịch Ủy ban nhân dân xã Mường Lói"}
+
+
+def test_a_post_list_reads_on_past_the_units_that_locate_a_post():
+    found = officers("Ông Lò Văn Hải, Trưởng Công an xã Tân Lập, huyện Tân Uyên, Phó Bí thư Đảng ủy xã cho biết.")
+    assert {(post, org) for _n, _r, post, org in found} == {
+        ("Trưởng Công an xã Tân Lập", "Công an xã Tân Lập"), ("Phó Bí thư Đảng ủy xã", "Đảng ủy xã Tân Lập")}
+    found = officers("Ông Kim Sa Rết, Trưởng ấp Tha Mun, xã Nhơn Hội, người có uy tín trong đồng bào Chăm, cho biết.")
+    assert {post for _n, _r, post, _o in found} == {"Trưởng ấp Tha Mun", "người có uy tín"}
+    # an address that ends the list adds nothing
+    found = officers("Ông Lò Văn Hải, Trưởng Công an xã Tân Lập, huyện Tân Uyên, tỉnh Lai Châu cho biết.")
+    assert {post for _n, _r, post, _o in found} == {"Trưởng Công an xã Tân Lập"}

@@ -63,10 +63,24 @@ def list_at(text: str, m: re.Match, ctx: Context) -> PostList:
     while m is not None:
         post, end = _post_at(text, m, ctx)
         posts.append(post)
-        sep = _NEXT.match(text, end)
+        sep = _NEXT.match(text, _past_address(text, end, ctx))
         m = title_re().match(text, sep.end()) if sep else None
     _resolve(posts, ctx)
     return PostList(start, end, posts, text[start].isupper())
+
+
+def _past_address(text: str, end: int, ctx: Context) -> int:
+    """"Trưởng ấp Búng Lớn, xã Nhơn Hội, người có uy tín": the units written after a post,
+    each with its level word, locate it; the list goes on after them. `end` if none."""
+    at = end
+    while (sep := _COMMA.match(text, at)) and (place := place_at(text, sep.end(), ctx.resolver, ctx.sentence)):
+        if not place.name or not place.loc or place.loc.level == "thôn" or not place.word:
+            break
+        at = place.end
+    return at if at != end and _NEXT.match(text, at) and title_re().match(text, _NEXT.match(text, at).end()) else end
+
+
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 def _post_at(text: str, m: re.Match, ctx: Context) -> tuple[Post, int]:
