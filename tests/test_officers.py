@@ -348,3 +348,10 @@ def test_a_post_list_reads_on_past_the_units_that_locate_a_post():
     # an address that ends the list adds nothing
     found = officers("Ông Lò Văn Hải, Trưởng Công an xã Tân Lập, huyện Tân Uyên, tỉnh Lai Châu cho biết.")
     assert {post for _n, _r, post, _o in found} == {"Trưởng Công an xã Tân Lập"}
+
+
+def test_fishermen_of_a_place_are_no_person():
+    found = officers("Mô hình “Ngư dân Cồn Cỏ vững bám biển” ở huyện Cồn Cỏ được nhân rộng; ngư dân Lê Văn Sơn cho biết.")
+    assert {name for name, *_ in found} == {"Lê Văn Sơn"}
+    # addressed as "ông", a name like a district's is still a person's
+    assert {name for name, *_ in officers("Ông Lý Sơn, Trưởng thôn Đông, cho biết.")} == {"Lý Sơn"}

@@ -137,7 +137,7 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _patterns()["titled"].finditer(text):
         name = trim_name(m.group("name"))
-        if name and not _starts_post_or_body(text, m.start("name")):
+        if name and not _starts_post_or_body(text, m.start("name")) and not _people_of(text[m.start():m.start("name")], name):
             rank = m.group("rank")
             out.append(Candidate(m.start(), m.start("name") + len(name), name, _listed_rank(rank) if rank else None, True))
     taken = [(c.start, c.end) for c in out]
@@ -164,6 +164,16 @@ def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
         if any(lst.start == m.end() for lst in lists):  # a post follows: a person, whatever the family name
             out.append(Candidate(start, end, m.group("name"), None, False))
     return sorted(out, key=lambda c: c.start)
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in read_rows("honorifics.tsv") if row[1:] == ("people",))
+
+
+def _people_of(word: str, name: str) -> bool:
+    """"ngư dân Lý Sơn": the fishermen of a place, not a person called so."""
+    return fold(word.strip()) in _people_words() and bool(gazetteer.load().lookup(name))
 
 
 def _after_lists(pos: int, lists: list[PostList]) -> int:
