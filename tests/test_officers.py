@@ -355,3 +355,12 @@ def test_fishermen_of_a_place_are_no_person():
     assert {name for name, *_ in found} == {"Lê Văn Sơn"}
     # addressed as "ông", a name like a district's is still a person's
     assert {name for name, *_ in officers("Ông Lý Sơn, Trưởng thôn Đông, cho biết.")} == {"Lý Sơn"}
+
+
+def test_a_post_of_the_post_printed_short_is_of_the_one_border_post_named():
+    text = "Đồn Biên phòng Pa Vây Sử tổ chức tuần tra. Thiếu tá Hà Văn Lâm, Chính trị viên Đồn cho biết như vậy."
+    assert ("Hà Văn Lâm", "Thiếu tá", "Chính trị viên Đồn", "Đồn Biên phòng Pa Vây Sử") in officers(text)
+    # two border posts named: which one is not said
+    text = ("Đồn Biên phòng Pa Vây Sử và Đồn Biên phòng Xín Mần phối hợp. "
+            "Thiếu tá Hà Văn Lâm, Chính trị viên Đồn cho biết như vậy.")
+    assert ("Hà Văn Lâm", "Thiếu tá", "Chính trị viên Đồn", None) in officers(text)

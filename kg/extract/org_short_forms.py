@@ -183,6 +183,8 @@ def the_named_unit(org, named: list):
     """A team of a unit printed by a short word ("Đội Vận động quần chúng của đồn",
     organizations._sub_unit): of the one unit of that head the article names in full, renamed
     after it; else no body."""
+    if org is not None and org.unnamed:  # "Chính trị viên Đồn": the unit itself
+        return _the_one_named(org.name, [o for o in named if not o.unnamed and o.parent is None])
     parent = getattr(org, "parent", None)
     if parent is None or not parent.unnamed:
         return org

@@ -267,7 +267,7 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
     short = _of_short_re().match(text, full)
     if short and head.mode == "unit" and not elsewhere_after(text, short.end()):  # not "của đồn bạn"
         # "Đội Vận động quần chúng của đồn": of the article's one border post (the_named_unit)
-        unit = Organization(_short_parents()[fold(short.group("short"))], head.type, ctx.sentence, unnamed=True)
+        unit = Organization(short_parents()[fold(short.group("short"))], head.type, ctx.sentence, unnamed=True)
         org = Organization(compose(head.text, text[end:full]), head.type, ctx.sentence, None, unit)
         return Parsed(head, start, short.end(), full, org)
     numbered = _NUMBERED.match(text, end)
@@ -287,13 +287,13 @@ def _sub_unit(text, start, end, head, ctx) -> Parsed | None:
 
 
 @lru_cache(maxsize=1)
-def _short_parents() -> dict[str, str]:
+def short_parents() -> dict[str, str]:
     return {fold(short): head for short, head in read_rows("org_short_parents.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _of_short_re() -> re.Pattern:
-    return re.compile(rf"[ \t]+của[ \t]+(?P<short>(?i:{ialternation(sorted(_short_parents()))}))(?!\w)")
+    return re.compile(rf"[ \t]+của[ \t]+(?P<short>(?i:{ialternation(sorted(short_parents()))}))(?!\w)")
 
 
 _NUMBERED = re.compile(r"[ \t]+số[ \t]+\d+(?!\w)")

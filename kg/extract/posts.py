@@ -13,7 +13,7 @@ from kg.data import read_rows, read_words
 from kg.extract.model import Organization
 from kg.extract.org_places import Place, level_words, place_at
 from kg.extract.org_tails import both_tones, head_re, tail
-from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, shared
+from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, shared, short_parents
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
@@ -179,7 +179,24 @@ def _org_after(text: str, m: re.Match, ctx: Context) -> Parsed | None:
             # "Phó Trưởng Ban Chỉ đạo" written alone, no name after it ("Hội đồng quản trị" has one):
             # the committee the article names (the_named_committee)
             return Parsed(head, at, found.end(1), found.end(1), Organization(head.text, head.type, ctx.sentence))
-    return None
+    return _short_unit(text, m, ctx)
+
+
+def _short_unit(text: str, m: re.Match, ctx: Context) -> Parsed | None:
+    """"Chính trị viên Đồn cho biết": the article's one unit of the head that short word stands
+    for (org_short_forms.the_named_unit), or no body."""
+    short = _short_unit_re().match(text, m.end())
+    if short is None:
+        return None
+    head = heads()[fold(short_parents()[fold(short.group("short"))])]
+    unit = Organization(head.text, head.type, ctx.sentence, unnamed=True)
+    return Parsed(head, short.start("short"), short.end(), short.end(), unit)
+
+
+@lru_cache(maxsize=1)
+def _short_unit_re() -> re.Pattern:
+    # no capitalised name after it: "Đồn Biên phòng Bờ Y" is read as the body it names
+    return re.compile(rf"[ \t]+(?P<short>(?i:{ialternation(sorted(short_parents()))}))(?!\w)(?![ \t]+[A-ZÀ-ỸĐ])")
 
 
 def _resolve(posts: list[Post], ctx: Context) -> None:
