@@ -201,3 +201,12 @@ def test_places_listed_after_a_figure_are_what_it_counts_not_its_subject():
 def test_a_clause_of_going_to_sea_after_a_count_of_boats_is_not_more_of_the_unit():
     text = "Tổ có 12 tàu, ra khơi là giữ liên lạc với nhau."
     assert [(s.value, s.unit) for s in extract_statistics([Sentence(0, len(text), text)], lambda *_a: None)] == [(12, "tàu")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lực lượng chức năng lập chốt tại ngã ba Đồng Lộc và ngã tư Bình Minh.",
+    "Tổ công tác phát hiện chiếc xe tại Km 14 Quốc lộ 6.",
+    "Học sinh không được điều khiển xe có dung tích xi lanh từ 50 cm3 trở lên.",
+])
+def test_a_junction_a_road_marker_and_a_condition_are_no_figures(text):
+    assert figures(text) == []

@@ -55,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "count_before": re.compile(rf"(?:^|\W)(?:{ialternation(w['count_before'])})\s*$", re.I),
         "unit_word": re.compile(r"\s*([^\W\d_][\w]*(?:-[\w]+)?)"),
         "spelled_not": re.compile(rf"[ \t]+(?:{ialternation(w['spelled_not'])})(?!\w)", re.I),
+        "spelled_after": re.compile(rf"(?<!\w)(?:{ialternation(w['spelled_after'])})[ \t]+$", re.I),
         "village_name": re.compile(
             rf"(?<!\w)(?i:{ialternation(sorted(k for k, (lvl, _c) in level_words().items() if lvl == 'thôn'))})"
             rf"(?:[ \t]+{CAP}){{1,4}}[ \t]+$"),
@@ -62,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "quoted_head": re.compile(rf"[ \t]*(?:{ialternation(w['quoted_head'])})(?!\w)", re.I),
         "range_from": re.compile(rf"(?<!\w)(?:{ialternation(w['range_from'])})[ \t]+$", re.I),
         "range_to": re.compile(rf"[ \t]+(?:{ialternation(w['range_to'])})[ \t]+(?=\d)", re.I),
-        "threshold": re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]+(?:{ialternation(w['threshold'])})(?!\w)", re.I),
+        "threshold": re.compile(rf"(?:[ \t]+[^\W\d_]\w*){{0,3}}?[ \t]+(?:{ialternation(w['threshold'])})(?!\w)", re.I),
         "unit_before": re.compile(rf"(?<!\w)(?:{ialternation(w['unit_before'])})\s+", re.I),
     }
 
@@ -190,8 +191,9 @@ _SAYING_WORDS = 6
 def _spelled_count(text: str, m: re.Match) -> bool:
     """"Hai tổ liên gia" counts; "Ba Đồn" or "Hai Bà Trưng" mid-sentence is a name."""
     word = m.group("a")
-    if _patterns()["spelled_not"].match(text, m.end()):
-        return False
+    if _patterns()["spelled_not"].match(text, m.end()) or _patterns()["spelled_after"].search(
+            text, max(0, m.start() - 12), m.start()):
+        return False  # "hai bên", "ngã ba Cái Tắc"
     opened, closed = text.rfind("“", 0, m.start()), text.find("”", m.end())
     if opened > text.rfind("”", 0, m.start()) and closed > 0 and len(text[opened:closed].split()) <= _SAYING_WORDS:
         return False  # “ông Công an ba cùng”: a saying, not a count (a speaker's words may count)
