@@ -210,3 +210,7 @@ def test_a_clause_of_going_to_sea_after_a_count_of_boats_is_not_more_of_the_unit
 ])
 def test_a_junction_a_road_marker_and_a_condition_are_no_figures(text):
     assert figures(text) == []
+
+
+def test_a_clause_after_a_comma_is_no_further_thing_counted():
+    assert figures("Khu trọ của ông có 48 phòng, sau sự việc, ông đã lắp thêm đèn.") == [("48", "phòng")]
