@@ -214,3 +214,8 @@ def test_a_junction_a_road_marker_and_a_condition_are_no_figures(text):
 
 def test_a_clause_after_a_comma_is_no_further_thing_counted():
     assert figures("Khu trọ của ông có 48 phòng, sau sự việc, ông đã lắp thêm đèn.") == [("48", "phòng")]
+
+
+def test_a_count_after_a_year_is_no_second_year_listed():
+    assert figures("Năm 2023, 13 xóm của xã được công nhận đạt chuẩn an toàn.") == [("13", "xóm")]
+    assert figures("Trong năm 2022, 2023, xã không để xảy ra vụ việc phức tạp.") == []

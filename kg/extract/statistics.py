@@ -209,7 +209,8 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     p = _patterns()
     before = text[: m.start()]
     named = (p["not_before"].search(before) and not p["count_before"].search(before)
-             and not p["percent"].match(text, m.end()))  # "năm 2025, 100% thôn": a share, not a listed name
+             and not p["percent"].match(text, m.end())  # "năm 2025, 100% thôn": a share, not a listed name
+             and not _after_a_year(before, m))
     if named or before.endswith(tuple(_OPEN_QUOTES)) or _after_village_name(text, m.start()):
         return True  # "Ban Chỉ đạo 138", "tổ 14 và 16", “5 giúp 1”, "khu phố Phú Thọ 3"
     if p["not_unit"].match(text, m.end()) or _identifier(text, m):
@@ -221,6 +222,14 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     if re.fullmatch(r"(19|20)\d\d", a):
         return not _has_unit_after(text, m.end()) or bool(re.match(r"\s*[-–]\s*\d", text[m.end():]))
     return False
+
+
+_YEAR_LISTED = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*,\s*$")
+
+
+def _after_a_year(before: str, m: re.Match) -> bool:
+    """"Năm 2023, 13 xóm": a count after the year, not a second year listed ("năm 2022, 2023")."""
+    return _YEAR_LISTED.search(before) is not None and not re.fullmatch(r"(?:19|20)\d\d", m.group("a"))
 
 
 def _after_village_name(text: str, start: int) -> bool:
