@@ -370,3 +370,12 @@ def test_a_one_syllable_city_is_no_longer_names_start_nor_a_persons_name():
     with gazetteer.in_force(gazetteer.of_2024()):
         assert ("Vinh Quang", "xã", "Tiên Lãng") in places("Công an huyện Tiên Lãng trao 50 suất quà tại Vinh Quang.")
         assert not places("Nguyễn Thị Huế là đối tượng bán ma túy.\nNhiều con nghiện tìm đến Huế để mua ma túy.")
+
+
+@pytest.mark.parametrize("text", [
+    "Tổ công tác đã lập biên bản 2.346 trường hợp vi phạm.",
+    "Xã đã ban hành văn bản 15 về phòng cháy.",
+])
+def test_a_record_or_a_document_is_no_village(text):
+    # "bản" is a village word of the north, and ends "biên bản", "văn bản"
+    assert villages(text) == set()
