@@ -265,3 +265,12 @@ def test_words_about_a_model_are_no_name():
 
 def test_words_about_a_model_before_a_closing_quote_are_no_name():
     assert programs("“Khi dân thấy việc giữ an ninh là việc của mình thì mô hình tự khắc sống được”, anh nói.") == set()
+
+
+def test_a_kind_word_after_a_quote_gives_the_next_quote_its_kind():
+    assert programs("Nổi bật trong phong trào “Toàn dân bảo vệ an ninh Tổ quốc” ở xã Đông Hòa là mô hình "
+                    "“Camera an ninh” do Chi hội Cựu chiến binh khởi xướng.") == {
+        ("Toàn dân bảo vệ an ninh Tổ quốc", "phong trào"), ("Camera an ninh", "mô hình")}
+    # a kind word inside brackets is the owner's note, not the next item's kind
+    assert programs("Các mô hình “Tổ tự quản” (theo Luật Cư trú), “Dòng họ tự quản” được nhân rộng.") >= {
+        ("Tổ tự quản", "mô hình"), ("Dòng họ tự quản", "mô hình")}

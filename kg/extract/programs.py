@@ -161,7 +161,9 @@ def _chain(text: str, first: pt.Quote, kind: str, spans: list[pt.Quote], s: Sent
         if not m:
             break
         gap, q = text[q.end:m.end()], _quote_at(spans, m.end())
-        item_kind = _kind_of(m.group("kind"))[0] if m.group("kind") else kind
+        # a note may hold a kind word: '“A” ở xã X là mô hình “B”' (not in brackets: '(của Hội ...)')
+        kinds = [k.group(0) for k in p["kind"].finditer(re.sub(r"\([^()]*\)", " ", gap))]
+        item_kind = _kind_of(m.group("kind") or kinds[-1])[0] if m.group("kind") or kinds else kind
         if q is None:  # a known name may continue the list after a comma: '“A”, dân vận khéo'
             known = p["known"].match(text, m.end())
             if known and not m.group("kind") and re.search(r"[,;]", gap):
