@@ -274,3 +274,8 @@ def test_a_kind_word_after_a_quote_gives_the_next_quote_its_kind():
     # a kind word inside brackets is the owner's note, not the next item's kind
     assert programs("Các mô hình “Tổ tự quản” (theo Luật Cư trú), “Dòng họ tự quản” được nhân rộng.") >= {
         ("Tổ tự quản", "mô hình"), ("Dòng họ tự quản", "mô hình")}
+
+
+def test_a_law_whose_name_holds_commas_is_read_whole():
+    assert programs("Đoàn viên tuyên truyền Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ cho người dân.") == {
+        ("Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "luật")}
