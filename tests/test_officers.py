@@ -364,3 +364,11 @@ def test_a_post_of_the_post_printed_short_is_of_the_one_border_post_named():
     text = ("Đồn Biên phòng Pa Vây Sử và Đồn Biên phòng Xín Mần phối hợp. "
             "Thiếu tá Hà Văn Lâm, Chính trị viên Đồn cho biết như vậy.")
     assert ("Hà Văn Lâm", "Thiếu tá", "Chính trị viên Đồn", None) in officers(text)
+
+
+def test_a_full_name_with_a_birth_year_or_an_age_in_brackets_is_a_person():
+    found = officers("Trên xe có Lường Văn Pịnh (SN 1987, trú tại bản Hới) và Cầm Thị Xoan (sinh năm 1993). "
+                     "Ông bà kể rằng Hà Văn Tèo (61 tuổi, trú bản Na) đã báo tin.")
+    assert {name for name, *_ in found} == {"Lường Văn Pịnh", "Cầm Thị Xoan", "Hà Văn Tèo"}
+    # a year in brackets after a name is no birth year
+    assert officers("Đề án của Lường Văn Pịnh (năm 2023) được duyệt.") == set()

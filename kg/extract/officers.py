@@ -96,7 +96,7 @@ def _sentence_officers(text: str, ctx: Context) -> list[Officer]:
         post = _post_list(text, c, lists, used_as_pre)
         for lst in (pre, post):
             posts += lst.posts if lst else []
-        if (pre or post or posts or c.titled or _listed_after(text, previous, c)) and _is_name(c.name):
+        if (pre or post or posts or c.titled or _listed_after(text, previous, c) or _born_after(text, c)) and _is_name(c.name):
             out += _records(c, posts, ctx.sentence)
             previous = c
     return out
@@ -174,6 +174,16 @@ def _people_words() -> frozenset[str]:
 def _people_of(word: str, name: str) -> bool:
     """"ngư dân Lý Sơn": the fishermen of a place, not a person called so."""
     return fold(word.strip()) in _people_words() and bool(gazetteer.load().lookup(name))
+
+
+@lru_cache(maxsize=1)
+def _born_re() -> re.Pattern:
+    return re.compile(rf"[ \t]*\((?:(?i:{ialternation(read_words('birth_words.tsv'))})[ \t:]*\d{{4}}|\d{{1,3}}[ \t]+tuổi)(?!\w)")
+
+
+def _born_after(text: str, c: Candidate) -> bool:
+    """"Lò Văn Sương (SN 1987, trú tại bản Hới)", "Trần Văn Tư (61 tuổi, ...)": a person the news names."""
+    return _born_re().match(text, c.end) is not None
 
 
 def _after_lists(pos: int, lists: list[PostList]) -> int:
