@@ -687,3 +687,14 @@ def test_boards_of_a_quarter_a_mosque_and_road_safety_are_organisations():
     names = {o.name for o in facts("Ở phường Tân Phong, Ban điều hành cùng Công an phường vận động lắp camera."
                                    ).organizations}
     assert names == {"Công an phường Tân Phong"}
+
+
+def test_a_front_committee_written_alone_is_the_one_the_article_names_with_its_place():
+    text = ("Năm 2023, Công an xã Quỳnh Thuận đã phối hợp với Ủy ban MTTQ và các đoàn thể tổ chức 28 buổi tuyên truyền. "
+            "Bà Trần Thị Nga, Chủ tịch Ủy ban MTTQ Việt Nam xã Quỳnh Thuận cho biết như vậy.")
+    fronts = {(o.name, o.locality.name) for o in facts(text).organizations if o.type == "front"}
+    assert fronts == {("Ủy ban Mặt trận Tổ quốc Việt Nam xã Quỳnh Thuận", "Quỳnh Thuận")}
+    # two committees named with their places: which one is not said, so the head keeps its default
+    text += " Ủy ban MTTQ Việt Nam xã Quỳnh Lâm cũng tham gia."
+    fronts = {o.name for o in facts(text).organizations if o.type == "front"}
+    assert {"Ủy ban Mặt trận Tổ quốc Việt Nam xã Quỳnh Thuận", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Quỳnh Lâm"} <= fronts

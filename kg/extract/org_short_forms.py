@@ -24,6 +24,7 @@ def use_full_names(parsed: list[Parsed]) -> None:
     _use_aliases(parsed)
     _use_long_names(parsed)
     _use_placed_names(parsed)
+    _use_the_one_placed(parsed)
 
 
 def _use_aliases(parsed: list[Parsed]) -> None:
@@ -62,6 +63,31 @@ def _use_placed_names(parsed: list[Parsed]) -> None:
                   and fold(q.org.name).startswith(fold(p.head.text) + " ")}
         if len(placed) == 1:
             p.org.name = placed.pop()
+
+
+def _use_the_one_placed(parsed: list[Parsed]) -> None:
+    """"Công an xã phối hợp với Ủy ban MTTQ" in an article that names one such committee with its
+    place ("Ủy ban MTTQ Việt Nam xã Quỳnh Thuận"): that one, not the article's district's, which
+    a head written alone is taken for when the article names none."""
+    for p in parsed:
+        if p.head.mode != "opt" or p.place is not None or fold(p.org.name) == fold(p.head.text):
+            continue
+        root = _root(p.head)
+        placed = {fold(q.org.name): q.org for q in parsed
+                  if q.place is not None and q.org.locality is not None and q.head.mode == "opt" and _root(q.head) == root}
+        if len(placed) == 1:
+            one = next(iter(placed.values()))
+            p.org.name, p.org.locality = one.name, one.locality
+
+
+def _root(head) -> str:
+    """The fullest head a short one stands for ("Mặt trận Tổ quốc" -> "Ủy ban Mặt trận Tổ quốc Việt Nam")."""
+    from kg.extract.organizations import heads
+
+    seen = head
+    while seen.alias and fold(seen.alias) in heads() and heads()[fold(seen.alias)] is not seen:
+        seen = heads()[fold(seen.alias)]
+    return seen.alias or seen.text
 
 
 def _place_part(p: Parsed) -> str | None:
