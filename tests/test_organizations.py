@@ -120,6 +120,7 @@ def test_organizations_named(text, expected):
 @pytest.mark.parametrize("text", [
     "Tại xã Tân Lập, huyện Bắc Sơn, lực lượng công an xã phối hợp với bà con.",  # a force, not a body
     "Tại xã Tân Lập, huyện Bắc Sơn, vai trò của lực lượng Công an xã chính quy được phát huy.",
+    "Tại xã Tân Lập, huyện Bắc Sơn, 35 người từng là Công an xã bán chuyên trách.",  # a force of the past
     "Công an các xã, thị trấn và Hội Nông dân các cấp đã vào cuộc.",  # generic plurals
     "Ở huyện Bắc Sơn, Ban Chỉ đạo 138 cấp huyện đã họp.",
     "Thủ tướng Chính phủ ban hành quyết định.",  # a post, not the body
