@@ -699,3 +699,10 @@ def test_a_front_committee_written_alone_is_the_one_the_article_names_with_its_p
     text += " Ủy ban MTTQ Việt Nam xã Quỳnh Lâm cũng tham gia."
     fronts = {o.name for o in facts(text).organizations if o.type == "front"}
     assert {"Ủy ban Mặt trận Tổ quốc Việt Nam xã Quỳnh Thuận", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Quỳnh Lâm"} <= fronts
+
+
+def test_two_branches_listed_are_neither_the_others_parent():
+    names = {o.name for o in facts("Tại buôn Akô Dhông, Công an phường Tân Lợi đã phối hợp với Chi hội Phụ nữ, "
+                                   "Chi đoàn thanh niên buôn xây dựng mô hình mới.").organizations}
+    assert "Chi đoàn thanh niên buôn Akô Dhông" in names
+    assert not any(name.startswith("Chi hội Phụ nữ Chi đoàn") for name in names)

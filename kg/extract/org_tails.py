@@ -136,7 +136,9 @@ def anchor_at(text: str, cut: int, head, ctx) -> Anchor | None:
     m = _DETACHED.match(text, cut)
     if m and head.type != "committee" and _starts_head(text, m.end()):
         inner = _orgs().parse_at(text, m.end(), ctx)
-        if inner is not None and inner.org is not None and (head.mode == "unit" or head.type == inner.org.type):
+        # "Chi hội Phụ nữ, Chi đoàn thanh niên buôn": two branches listed, neither the other's parent
+        siblings = inner is not None and head.type == "mass" and head.mode == inner.head.mode == "sub"
+        if inner is not None and inner.org is not None and (head.mode == "unit" or head.type == inner.org.type) and not siblings:
             stop = inner.end
             if m.group(1) == "(":
                 close = re.match(r"[ \t]*\)", text[stop:])
