@@ -706,3 +706,16 @@ def test_two_branches_listed_are_neither_the_others_parent():
                                    "Chi đoàn thanh niên buôn xây dựng mô hình mới.").organizations}
     assert "Chi đoàn thanh niên buôn Akô Dhông" in names
     assert not any(name.startswith("Chi hội Phụ nữ Chi đoàn") for name in names)
+
+
+def test_a_village_word_alone_is_the_village_the_title_and_lead_are_about():
+    text = ("Khu phố 5 giữ bình yên\n\nSáng 25/8, Ban điều hành khu phố 5, phường Trảng Dài tổ chức ngày hội.\n\n"
+            "Ông Lê Văn Sáu phát biểu tại ngày hội.\n\n"
+            "Chi hội Cựu chiến binh khu phố nhận giúp đỡ 5 thanh niên.")
+    found = extract(parse_article(text, "t")).organizations
+    assert ("Chi hội Cựu chiến binh khu phố 5", "5") in {(o.name, o.locality.name) for o in found if o.locality}
+    # a village the lead does not name is not guessed: "thôn A, xã B" where someone lives, say
+    text = ("Ngày hội ở phường Trảng Dài\n\nSáng 25/8, phường Trảng Dài tổ chức ngày hội.\n\n"
+            "Anh Lê Văn Sáu ở khu phố 5 phát biểu.\n\nChi hội Cựu chiến binh khu phố nhận giúp đỡ 5 thanh niên.")
+    found = extract(parse_article(text, "t")).organizations
+    assert not any(o.name.startswith("Chi hội Cựu chiến binh") for o in found)

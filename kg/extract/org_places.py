@@ -230,13 +230,19 @@ class Resolver:
         paragraph, or of those the one its own sentence names ("Tại bản Chai, Chi hội Phụ nữ bản
         ..."), else None (not "thôn A, xã B" where a suspect lives, named paragraphs before)."""
         opening = paragraph_start(self.paragraphs, sentence.start, 0)
-        named = [loc for locs in self.by_name.values() for loc in locs
-                 if loc.level == "thôn" and fold(loc.word) == fold(word)
-                 and opening <= loc.sentence.start <= sentence.start and not _residence(loc)]
+        villages = [loc for locs in self.by_name.values() for loc in locs
+                    if loc.level == "thôn" and fold(loc.word) == fold(word) and not _residence(loc)]
+        named = [loc for loc in villages if opening <= loc.sentence.start <= sentence.start]
         found = {loc.key: loc for loc in named}
         if len(found) > 1:
             found = {loc.key: loc for loc in named if loc.sentence.start == sentence.start}
+        if not named:  # none in the paragraph: the one the title and lead are about, if one
+            found = {loc.key: loc for loc in villages if loc.sentence.start < self._lead_end()}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _lead_end(self) -> int:
+        """Where the paragraph after the title and the first one of the body starts."""
+        return self.paragraphs[2] if len(self.paragraphs) > 2 else 0
 
     def main_at(self, level: str, climb: bool = True) -> Locality | None:
         """The article's own place at `level`, else (climbing) the nearest one above it."""
