@@ -355,6 +355,8 @@ def test_fishermen_of_a_place_are_no_person():
     assert {name for name, *_ in found} == {"Lê Văn Sơn"}
     # addressed as "ông", a name like a district's is still a person's
     assert {name for name, *_ in officers("Ông Lý Sơn, Trưởng thôn Đông, cho biết.")} == {"Lý Sơn"}
+    # a fisherman named like a commune the article does not name is a person
+    assert {name for name, *_ in officers("Ngư dân Trần Phú, trú xã Tam Quan Bắc, được cứu sống.")} == {"Trần Phú"}
 
 
 def test_a_post_of_the_post_printed_short_is_of_the_one_border_post_named():

@@ -86,7 +86,7 @@ def extract_officers(sentences: list[Sentence], resolver: Resolver, police: Orga
 def _sentence_officers(text: str, ctx: Context) -> list[Officer]:
     lists = post_lists(text, ctx)
     out = []
-    cands = candidates(text, lists)
+    cands = candidates(text, lists, lambda name: any(ctx.resolver.knows(name, level) for level in ("tỉnh", "huyện", "xã")))
     pres = {id(c): _pre_list(text, c, lists) for c in cands}
     used_as_pre = {id(lst) for lst in pres.values() if lst is not None}
     previous: Candidate | None = None
@@ -132,12 +132,14 @@ def _initial_ends(text: str, pos: int) -> bool:
     return m is not None and (m.group("next") is None or m.group("next").islower())
 
 
-def candidates(text: str, lists: list[PostList]) -> list[Candidate]:
-    """Names after a rank or honorific, and names that start with a family name."""
+def candidates(text: str, lists: list[PostList], place_named=lambda name: False) -> list[Candidate]:
+    """Names after a rank or honorific, and names that start with a family name; `place_named`:
+    is a name one of the article's places ("ngư dân Lý Sơn" beside "huyện Lý Sơn")?"""
     out: list[Candidate] = []
     for m in _patterns()["titled"].finditer(text):
         name = trim_name(m.group("name"))
-        if name and not _starts_post_or_body(text, m.start("name")) and not _people_of(text[m.start():m.start("name")], name):
+        if name and not _starts_post_or_body(text, m.start("name")) and not (
+                _people_of(text[m.start():m.start("name")]) and place_named(name)):
             rank = m.group("rank")
             out.append(Candidate(m.start(), m.start("name") + len(name), name, _listed_rank(rank) if rank else None, True))
     taken = [(c.start, c.end) for c in out]
@@ -171,9 +173,9 @@ def _people_words() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in read_rows("honorifics.tsv") if row[1:] == ("people",))
 
 
-def _people_of(word: str, name: str) -> bool:
-    """"ngư dân Lý Sơn": the fishermen of a place, not a person called so."""
-    return fold(word.strip()) in _people_words() and bool(gazetteer.load().lookup(name))
+def _people_of(word: str) -> bool:
+    """"ngư dân Lý Sơn": a word that may name the fishermen of a place, not a person called so."""
+    return fold(word.strip()) in _people_words()
 
 
 @lru_cache(maxsize=1)
