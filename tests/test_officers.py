@@ -334,15 +334,23 @@ def test_a_second_post_after_cung_la_is_the_same_persons():
     assert {(name, post) for name, _rank, post, _org in found} == {
         ("Đào Thị Hằng", "Chi hội trưởng Chi hội Phụ nữ xóm Mít"),
         ("Đào Thị Hằng", "Tổ trưởng Tổ phòng cháy, chữa cháy dân phòng xóm Mít")}
+    # a bare post before "cũng là" takes nothing from the next post's body
+    found = officers("Ông Lê Văn Sơn, Bí thư Chi bộ, cũng là Chủ tịch Hội Cựu chiến binh xã Ea Phê.")
+    assert ("Lê Văn Sơn", None, "Bí thư Chi bộ", None) in found
+    # without a comma, "cũng là" says a thing of someone else
+    found = officers("Theo ông Nguyễn Văn Bình, Chủ tịch UBND xã Ea Phê, Trưởng Công an xã cũng là Phó Chủ tịch UBND xã.")
+    assert "Phó Chủ tịch Ủy ban nhân dân xã" not in {post for _n, _r, post, _o in found}
     # what follows "cũng là" need not be a post
     found = officers("Ông Lò Văn Pọm, Chủ tịch UBND xã Mường Lói, cũng là người gắn bó với bản.")
     assert {post for _n, _r, post, _o in found} == {"Chủ tịch Ủy ban nhân dân xã Mường Lói"}
 
 
-def test_a_post_list_reads_on_past_the_units_that_locate_a_post():
-    found = officers("Ông Lò Văn Hải, Trưởng Công an xã Tân Lập, huyện Tân Uyên, Phó Bí thư Đảng ủy xã cho biết.")
-    assert {(post, org) for _n, _r, post, org in found} == {
-        ("Trưởng Công an xã Tân Lập", "Công an xã Tân Lập"), ("Phó Bí thư Đảng ủy xã", "Đảng ủy xã Tân Lập")}
+def test_a_post_list_reads_on_past_the_units_that_locate_a_post_to_a_standing():
+    # another post after an address may be another person's: "..., Chủ tịch UBND xã Hòa Bình Nguyễn Thị Hương"
+    found = officers("Tham dự có ông Lê Văn Tám, Trưởng thôn Tân Lập, xã Hòa Bình, Chủ tịch UBND xã Hòa Bình "
+                     "Nguyễn Thị Hương và đại diện các ban ngành.")
+    assert {(name, post) for name, _r, post, _o in found} == {
+        ("Lê Văn Tám", "Trưởng thôn Tân Lập"), ("Nguyễn Thị Hương", "Chủ tịch Ủy ban nhân dân xã Hòa Bình")}
     found = officers("Ông Kim Sa Rết, Trưởng ấp Tha Mun, xã Nhơn Hội, người có uy tín trong đồng bào Chăm, cho biết.")
     assert {post for _n, _r, post, _o in found} == {"Trưởng ấp Tha Mun", "người có uy tín"}
     # an address that ends the list adds nothing

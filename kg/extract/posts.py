@@ -17,9 +17,10 @@ from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, 
 from kg.extract.patterns import ialternation, lead
 from kg.text import fold
 
-# "A, B", "A kiêm B", "A, đồng thời là B", "A, cũng là B": one person's posts in a row
-_ALSO = r"(?:kiêm|đồng thời (?:là|kiêm)|(?:đồng thời )?cũng là)"
-_NEXT = re.compile(rf"[ \t]*(?:,[ \t]*(?:{_ALSO}[ \t]+)?|[ \t]+{_ALSO}[ \t]+)")
+# "A, B", "A kiêm B", "A, đồng thời là B", "A, cũng là B": one person's posts in a row ("A cũng
+# là B" without the comma says it of another: "Trưởng Công an xã cũng là Phó Chủ tịch UBND xã")
+_ALSO = r"(?:kiêm|đồng thời (?:là|kiêm))"
+_NEXT = re.compile(rf"[ \t]*(?:,[ \t]*(?P<also>(?:{_ALSO}|(?:đồng thời )?cũng là)[ \t]+)?|[ \t]+(?P<also2>{_ALSO})[ \t]+)")
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Post:
     where: Place | None = None        # that place
     org: Organization | None = None   # resolved: the organisation the post belongs to
     member: bool = False              # "Tỉnh ủy viên": its body is the article's committee of that level
+    also: bool = False                # joined to the post before by "kiêm", "đồng thời là", "cũng là"
 
 
 @dataclass
@@ -59,12 +61,14 @@ def post_lists(text: str, ctx: Context) -> list[PostList]:
 
 
 def list_at(text: str, m: re.Match, ctx: Context) -> PostList:
-    start, posts, end = m.start(), [], m.end()
+    start, posts, end, also = m.start(), [], m.end(), False
     while m is not None:
         post, end = _post_at(text, m, ctx)
+        post.also = also
         posts.append(post)
         sep = _NEXT.match(text, _past_address(text, end, ctx))
         m = title_re().match(text, sep.end()) if sep else None
+        also = bool(sep and (sep.group("also") or sep.group("also2")))
     _resolve(posts, ctx)
     return PostList(start, end, posts, text[start].isupper())
 
@@ -77,7 +81,16 @@ def _past_address(text: str, end: int, ctx: Context) -> int:
         if not place.name or not place.loc or place.loc.level == "thôn" or not place.word:
             break
         at = place.end
-    return at if at != end and _NEXT.match(text, at) and title_re().match(text, _NEXT.match(text, at).end()) else end
+    sep = _NEXT.match(text, at) if at != end else None
+    title = title_re().match(text, sep.end()) if sep else None
+    # only a standing in the community, held by no one named after it: "Trưởng ấp X, xã Y,
+    # Chủ tịch UBND xã Y Nguyễn Văn Z" lists another person's post
+    if title is None or fold(title.group(0)) not in _status_posts() or _NAMED_AFTER.match(text, title.end()):
+        return end
+    return at
+
+
+_NAMED_AFTER = re.compile(r"[ \t]+(?:là[ \t]+)?[A-ZĐÀ-Ỹ]")
 
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -205,7 +218,7 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
     for post in reversed(posts):
         p = post.parsed
         if p is not None and p.org is None:
-            partner = following.parsed if following is not None else None
+            partner = following.parsed if following is not None and not following.also else None
             if partner is not None and partner.org is not None:
                 p.org = shared(p.head, partner, ctx)
             elif following is not None and _village(following.where) and p.head.text in _village_branches():
@@ -215,7 +228,7 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
             post.org = p.org
         elif p is not None:
             post.org = p.org
-        elif not post.placed and following is not None:
+        elif not post.placed and following is not None and not following.also:
             post.org = following.org
         if post.member and following is not None and _elsewhere(post.org, following.org):
             post.org = None  # "Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Lào Cai" in an article about Yên Bái
