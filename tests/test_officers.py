@@ -374,6 +374,11 @@ def test_a_post_of_the_post_printed_short_is_of_the_one_border_post_named():
     text = ("Đồn Biên phòng Pa Vây Sử và Đồn Biên phòng Xín Mần phối hợp. "
             "Thiếu tá Hà Văn Lâm, Chính trị viên Đồn cho biết như vậy.")
     assert ("Hà Văn Lâm", "Thiếu tá", "Chính trị viên Đồn", None) in officers(text)
+    # the other side's post, or a post a police post has too
+    text = "Đồn Biên phòng Pa Vây Sử tuần tra song phương. Thiếu tá Khăm Phăn, Chính trị viên đồn bạn cho biết."
+    assert {org for *_r, org in officers(text)} == {None}
+    text = "Đồn Biên phòng Ia Mơ phối hợp Đồn Công an Tân Bình. Trung tá Lê Văn Sơn, Trưởng Đồn cho biết."
+    assert {org for *_r, org in officers(text)} == {None}
 
 
 def test_a_full_name_with_a_birth_year_or_an_age_in_brackets_is_a_person():

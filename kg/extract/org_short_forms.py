@@ -210,7 +210,11 @@ def the_named_unit(org, named: list):
     organizations._sub_unit): of the one unit of that head the article names in full, renamed
     after it; else no body."""
     if org is not None and org.unnamed:  # "Chính trị viên Đồn": the unit itself
-        return _the_one_named(org.name, [o for o in named if not o.unnamed and o.parent is None])
+        units = [o for o in named if not o.unnamed and o.parent is None]
+        short = fold(org.name).split()[0] + " "
+        if any(fold(o.name).startswith(short) and not fold(o.name).startswith(fold(org.name) + " ") for o in units):
+            return None  # "Đồn Công an Ia Mơ" named too: which "Đồn" is not said
+        return _the_one_named(org.name, units)
     parent = getattr(org, "parent", None)
     if parent is None or not parent.unnamed:
         return org

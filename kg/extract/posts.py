@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Organization
-from kg.extract.org_places import Place, level_words, place_at
+from kg.extract.org_places import Place, elsewhere_after, level_words, place_at
 from kg.extract.org_tails import both_tones, head_re, tail
 from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, shared, short_parents
 from kg.extract.patterns import ialternation, lead
@@ -199,17 +199,23 @@ def _short_unit(text: str, m: re.Match, ctx: Context) -> Parsed | None:
     """"Chính trị viên Đồn cho biết": the article's one unit of the head that short word stands
     for (org_short_forms.the_named_unit), or no body."""
     short = _short_unit_re().match(text, m.end())
-    if short is None:
-        return None
+    if short is None or _post_units().get(fold(m.group(0))) != fold(short.group("short")) or elsewhere_after(text, short.end()):
+        return None  # "Chính trị viên đồn bạn": of another country's post
     head = heads()[fold(short_parents()[fold(short.group("short"))])]
     unit = Organization(head.text, head.type, ctx.sentence, unnamed=True)
     return Parsed(head, short.start("short"), short.end(), short.end(), unit)
 
 
 @lru_cache(maxsize=1)
+def _post_units() -> dict[str, str]:
+    return {fold(post): fold(short) for post, short in read_rows("post_short_units.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _short_unit_re() -> re.Pattern:
-    # no capitalised name after it: "Đồn Biên phòng Bờ Y" is read as the body it names
-    return re.compile(rf"[ \t]+(?P<short>(?i:{ialternation(sorted(short_parents()))}))(?!\w)(?![ \t]+[A-ZÀ-ỸĐ])")
+    # one word, no capitalised name after it: "Đồn Biên phòng Bờ Y" is read as the body it names
+    words = sorted(w for w in short_parents() if " " not in w)
+    return re.compile(rf"[ \t]+(?P<short>(?i:{ialternation(words)}))(?!\w)(?![ \t]+[A-ZÀ-ỸĐ])")
 
 
 def _resolve(posts: list[Post], ctx: Context) -> None:
