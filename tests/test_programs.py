@@ -271,6 +271,9 @@ def test_a_kind_word_after_a_quote_gives_the_next_quote_its_kind():
     assert programs("Nổi bật trong phong trào “Toàn dân bảo vệ an ninh Tổ quốc” ở xã Đông Hòa là mô hình "
                     "“Camera an ninh” do Chi hội Cựu chiến binh khởi xướng.") == {
         ("Toàn dân bảo vệ an ninh Tổ quốc", "phong trào"), ("Camera an ninh", "mô hình")}
+    # a kind word inside the note is the note's own: "của Cục Xây dựng phong trào ..."
+    assert programs("Mô hình “Tổ liên gia an toàn” của Cục Xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
+                    "và “Camera an ninh” được nhân rộng.") == {("Tổ liên gia an toàn", "mô hình"), ("Camera an ninh", "mô hình")}
     # a kind word inside brackets is the owner's note, not the next item's kind
     assert programs("Các mô hình “Tổ tự quản” (theo Luật Cư trú), “Dòng họ tự quản” được nhân rộng.") >= {
         ("Tổ tự quản", "mô hình"), ("Dòng họ tự quản", "mô hình")}

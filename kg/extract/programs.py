@@ -90,6 +90,7 @@ def _patterns() -> dict[str, re.Pattern]:
     note = rf"(?:\([^()]*\)|(?i:{notes})\s[^“”\"‘’;,()]{{1,80}})"
     return {
         "kind": re.compile(rf"{lead(kind_words)}(?<!\w)(?i:{kinds})(?!\w)"),
+        "kind_last": re.compile(rf"(?<!\w)((?i:{kinds}))\s*:?\s*$"),
         "known": re.compile(rf"\s*(?i:{known})(?!\w)"),
         # "Nghị quyết số 05-NQ/HU", "Nghị quyết chuyên đề số 12-NQ/ĐU" (a lower-case word or two before "số")
         "number": re.compile(rf"(?P<desc>(?:\s+[^\W\d_]+){{1,2}}(?=\s+(?i:{ialternation(pt.words('number-word'))})\s))?"
@@ -161,9 +162,10 @@ def _chain(text: str, first: pt.Quote, kind: str, spans: list[pt.Quote], s: Sent
         if not m:
             break
         gap, q = text[q.end:m.end()], _quote_at(spans, m.end())
-        # a note may hold a kind word: '“A” ở xã X là mô hình “B”' (not in brackets: '(của Hội ...)')
-        kinds = [k.group(0) for k in p["kind"].finditer(re.sub(r"\([^()]*\)", " ", gap))]
-        item_kind = _kind_of(m.group("kind") or kinds[-1])[0] if m.group("kind") or kinds else kind
+        # a note may end with a kind word: '“A” ở xã X là mô hình “B”' (one inside it, '“A” của Cục Xây
+        # dựng phong trào ... và “B”', or in brackets, is the note's own)
+        last = p["kind_last"].search(gap)
+        item_kind = _kind_of(m.group("kind") or last.group(1))[0] if m.group("kind") or last else kind
         if q is None:  # a known name may continue the list after a comma: '“A”, dân vận khéo'
             known = p["known"].match(text, m.end())
             if known and not m.group("kind") and re.search(r"[,;]", gap):
