@@ -719,3 +719,9 @@ def test_a_village_word_alone_is_the_village_the_title_and_lead_are_about():
             "Anh Lê Văn Sáu ở khu phố 5 phát biểu.\n\nChi hội Cựu chiến binh khu phố nhận giúp đỡ 5 thanh niên.")
     found = extract(parse_article(text, "t")).organizations
     assert not any(o.name.startswith("Chi hội Cựu chiến binh") for o in found)
+
+
+def test_after_a_villages_own_body_a_village_word_stays_a_villages():
+    names = {o.name for o in facts("Ông Y Bhin, Trưởng Ban nhân dân Buôn Đôn, xã Krông Na, huyện Buôn Đôn cho biết."
+                                   ).organizations}
+    assert not any("huyện Buôn Đôn" in name for name in names)

@@ -317,10 +317,11 @@ def known_prefix(run: str, level: str | None, resolver: Resolver, sentence: Sent
     return None
 
 
-def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence) -> Place | None:
-    """The place written at `pos`: "huyện Sông Mã", "xã" (the article's), or a bare "Nghệ An"."""
+def place_at(text: str, pos: int, resolver: Resolver, sentence: Sentence, village_body: bool = False) -> Place | None:
+    """The place written at `pos`: "huyện Sông Mã", "xã" (the article's), or a bare "Nghệ An".
+    `village_body`: a body of a village is before it ("Ban nhân dân Buôn Đôn" is of a buôn)."""
     m = _word_re().match(text, pos)
-    if m and not _bigger_name(m):
+    if m and (village_body or not _bigger_name(m)):
         found = _worded(text, m, resolver, sentence)
         if found is not None:
             return found
@@ -460,6 +461,12 @@ def _compound_after_re() -> re.Pattern:
     from kg.extract.localities import context_words
 
     return re.compile(rf"[ \t]+(?i:{alternation(context_words()['not_village'])})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def village_branches() -> frozenset[str]:
+    """Heads of the bodies a village has (village_branches.tsv)."""
+    return frozenset(fold(w) for w in read_words("village_branches.tsv"))
 
 
 def elsewhere_at(text: str, pos: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import read_words
-from kg.extract.org_places import Place, level_words, person_like, place_at
+from kg.extract.org_places import Place, level_words, person_like, place_at, village_branches
 from kg.extract.patterns import CAP, alternation, ialternation, lead
 from kg.text import canonical_tones, fold, old_style_tones
 
@@ -152,7 +152,7 @@ def anchor_at(text: str, cut: int, head, ctx) -> Anchor | None:
         return None
     if text.startswith(CENTRAL, at):
         return Anchor("central", CENTRAL, at + len(CENTRAL), at + len(CENTRAL))
-    place = place_at(text, cut, ctx.resolver, ctx.sentence)
+    place = place_at(text, cut, ctx.resolver, ctx.sentence, fold(head.text) in village_branches())
     if place is not None and (place.name or place.level == "tỉnh"):
         return Anchor("place", place, place.end, place.end)
     if m and m.group(1) == ",":  # "tổ nhân dân tự quản số 12, ấp Hòa Long": a team of the village after the comma

@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.data import read_rows, read_words
 from kg.extract.model import Locality, Organization, Program, Sentence
 from kg.extract.org_places import (Place, Resolver, elsewhere_after, elsewhere_at, level_words, place_at, places_listed,
-                                   type_word)
+                                   type_word, village_branches)
 from kg.extract.org_short_forms import use_full_names
 from kg.extract.org_tails import MAX_BARE_TAIL, anchor_at, head_re, name_words, tail
 from kg.extract.places import count_before_re, known_names
@@ -170,7 +170,7 @@ def _national(text, start, end, head, ctx) -> Parsed:
 
 def _placed(text, start, end, head, ctx) -> Parsed | None:
     """"Công an huyện Sông Mã", "UBND xã" (the article's), "Công an Nghệ An" (level word added)."""
-    place = place_at(text, end, ctx.resolver, ctx.sentence)
+    place = place_at(text, end, ctx.resolver, ctx.sentence, fold(head.text) in village_branches())
     if place is not None and _below_its_level(head, place, text[end:end + 12]):
         place = None  # "Bí thư Huyện ủy Trần Quang Khải": a person, though a ward bears the name
     if place is None and elsewhere_at(text, end):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.data import read_rows, read_words
 from kg.extract.model import Organization
-from kg.extract.org_places import Place, elsewhere_after, level_words, place_at
+from kg.extract.org_places import Place, elsewhere_after, level_words, place_at, village_branches
 from kg.extract.org_tails import both_tones, head_re, tail
 from kg.extract.organizations import Context, Parsed, compose, heads, parse_at, shared, short_parents
 from kg.extract.patterns import ialternation, lead
@@ -227,7 +227,7 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
             partner = following.parsed if following is not None and not following.also else None
             if partner is not None and partner.org is not None:
                 p.org = shared(p.head, partner, ctx)
-            elif following is not None and _village(following.where) and p.head.text in _village_branches():
+            elif following is not None and _village(following.where) and fold(p.head.text) in village_branches():
                 # "Bí thư Chi bộ, Trưởng khu phố Nhơn Cầu": the branch of that village
                 where = following.where
                 p.org = Organization(compose(p.head.text, where.word, where.name), p.head.type, ctx.sentence, where.loc)
@@ -243,11 +243,6 @@ def _resolve(posts: list[Post], ctx: Context) -> None:
 
 def _village(where: Place | None) -> bool:
     return where is not None and where.loc is not None and where.loc.level == "thôn" and bool(where.name)
-
-
-@lru_cache(maxsize=1)
-def _village_branches() -> frozenset[str]:
-    return frozenset(read_words("village_branches.tsv"))
 
 
 def _elsewhere(org: Organization | None, other: Organization | None) -> bool:
