@@ -379,3 +379,7 @@ def test_a_one_syllable_city_is_no_longer_names_start_nor_a_persons_name():
 def test_a_record_or_a_document_is_no_village(text):
     # "bản" is a village word of the north, and ends "biên bản", "văn bản"
     assert villages(text) == set()
+
+
+def test_a_village_named_after_bien_or_van_is_still_a_village():
+    assert villages("Người dân vùng biên bản Nậm Ngà đã tích cực tham gia tuần tra.") == {("Nậm Ngà", None)}

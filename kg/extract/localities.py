@@ -54,6 +54,17 @@ def _compound_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _record_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{spaced(context_words()['record'])})[ \t]+$")
+
+
+def _a_record(text: str, m: re.Match) -> bool:
+    """"lập biên bản 2.346 trường hợp", "văn bản 15": a document, not a village "bản"."""
+    items = m.group("items") or ""
+    return m.group("word").islower() and not items[:1].isupper() and bool(_record_re().search(text, 0, m.start()))
+
+
+@lru_cache(maxsize=1)
 def _next_item_re() -> re.Pattern:
     return re.compile(rf"(?:{_SEP.pattern})(?P<item>{_ITEM})")
 
@@ -74,7 +85,7 @@ def _explicit(sentences: list[Sentence], taken: list[tuple[int, int]]) -> list[M
                 continue  # "4 thôn là A, B và C" lists villages; "Bí thư Chi bộ thôn là ..." does not
             if word[0].isupper() and m.start() > 0 and s.text[m.start() - 1] not in " (“\"‘'":
                 continue  # "CôngTỉnh": not a word of its own
-            if _compound_re().search(s.text[: m.start()]):
+            if _compound_re().search(s.text[: m.start()]) or _a_record(s.text, m):
                 continue  # "già làng Phạm Văn Nam": a village elder, not a village
             if word[0].isupper() and _in_personal_name(s.text[: m.start()]):
                 continue  # "Y Thuôn Buôn Krông": a person
