@@ -214,6 +214,7 @@ def test_a_junction_a_road_marker_and_a_condition_are_no_figures(text):
 
 def test_a_clause_after_a_comma_is_no_further_thing_counted():
     assert figures("Khu trọ của ông có 48 phòng, sau sự việc, ông đã lắp thêm đèn.") == [("48", "phòng")]
+    assert figures("Xã quản lý 25 người sau cai nghiện ma túy.") == [("25", "người sau cai nghiện ma túy")]
 
 
 def test_a_count_after_a_year_is_no_second_year_listed():

@@ -152,7 +152,7 @@ def _verb_next(text: str, pos: int) -> bool:
 
 def _list_item(words: list[str], text: str, end: int, single: bool) -> bool:
     """A further item of a listed unit: lower-case, short, and followed by the list's end."""
-    if not words or not words[0][0].islower():
+    if not words or not words[0][0].islower() or fold(words[0]) in _words().get("not_item", {}):
         return False
     if fold(words[0]) in _level_words() and any(w[0].isupper() for w in words[1:]):
         return False  # "12 xã, huyện Bắc Sơn": where they are, not a further thing counted
