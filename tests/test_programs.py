@@ -282,3 +282,6 @@ def test_a_kind_word_after_a_quote_gives_the_next_quote_its_kind():
 def test_a_law_whose_name_holds_commas_is_read_whole():
     assert programs("Đoàn viên tuyên truyền Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ cho người dân.") == {
         ("Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "luật")}
+
+    assert programs("Xã tuyên truyền Luật Trật tự, an toàn giao thông đường bộ cho học sinh.") == {
+        ("Trật tự, an toàn giao thông đường bộ", "luật")}
