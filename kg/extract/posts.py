@@ -91,8 +91,6 @@ def _past_address(text: str, end: int, ctx: Context) -> int:
 
 
 _NAMED_AFTER = re.compile(r"[ \t]+(?:là[ \t]+)?[A-ZĐÀ-Ỹ]")
-
-
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
@@ -213,8 +211,8 @@ def _post_units() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _short_unit_re() -> re.Pattern:
-    # one word, no capitalised name after it: "Đồn Biên phòng Bờ Y" is read as the body it names
-    words = sorted(w for w in short_parents() if " " not in w)
+    # no capitalised name after it: "Đồn Biên phòng Bờ Y" is read as the body it names
+    words = sorted(set(_post_units().values()))
     return re.compile(rf"[ \t]+(?P<short>(?i:{ialternation(words)}))(?!\w)(?![ \t]+[A-ZÀ-ỸĐ])")
 
 

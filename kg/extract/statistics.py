@@ -205,6 +205,9 @@ def _spelled_count(text: str, m: re.Match) -> bool:
     return not (following and gazetteer.load().lookup(f"{word} {following.group(1)}"))
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _is_date_or_name(text: str, m: re.Match) -> bool:
     p = _patterns()
     before = text[: m.start()]
@@ -219,17 +222,17 @@ def _is_date_or_name(text: str, m: re.Match) -> bool:
     if b and "." not in a and "." not in b:
         if len(b) == 4 or (int(b.replace(",", "") or 0) <= 12 and not _has_unit_after(text, m.end())):
             return True  # "11/7", "tháng 3/2020"
-    if re.fullmatch(r"(19|20)\d\d", a):
+    if _YEAR.fullmatch(a):
         return not _has_unit_after(text, m.end()) or bool(re.match(r"\s*[-–]\s*\d", text[m.end():]))
     return False
 
 
-_YEAR_LISTED = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*,\s*$")
+_YEAR_LISTED = re.compile(rf"(?<![\d.,]){_YEAR.pattern}\s*,\s*$")
 
 
 def _after_a_year(before: str, m: re.Match) -> bool:
     """"Năm 2023, 13 xóm": a count after the year, not a second year listed ("năm 2022, 2023")."""
-    return _YEAR_LISTED.search(before) is not None and not re.fullmatch(r"(?:19|20)\d\d", m.group("a"))
+    return _YEAR_LISTED.search(before) is not None and not _YEAR.fullmatch(m.group("a"))
 
 
 def _after_village_name(text: str, start: int) -> bool:
